@@ -1,0 +1,121 @@
+package fold
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// benchTitle is an 80-byte Vietnamese title with markers and a tag.
+const benchTitle = "🔥🔥 [Chip] Nhà máy bán dẫn mới ở Bắc Ninh tuyển thêm kỹ sư"
+
+func BenchmarkFold(b *testing.B) {
+	b.SetBytes(int64(len(benchTitle)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Fold(benchTitle)
+	}
+}
+
+func BenchmarkFoldMap(b *testing.B) {
+	b.SetBytes(int64(len(benchTitle)))
+	b.ReportAllocs()
+	for b.Loop() {
+		FoldMap(benchTitle)
+	}
+}
+
+func BenchmarkFoldTypedQuery(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		Fold("nha may ban dan")
+	}
+}
+
+func BenchmarkHighlight(b *testing.B) {
+	b.ReportAllocs()
+	words := []string{"ban dan", "ky su"}
+	for b.Loop() {
+		Highlight(benchTitle, words)
+	}
+}
+
+// benchKeys generates n search keys that look like those of real posts.
+func benchKeys(n int) []string {
+	syllables := strings.Fields("nhà máy bán dẫn mới ở bắc ninh tuyển thêm kỹ sư công nghệ trí tuệ nhân tạo " +
+		"điện thoại thông minh giá rẻ ra mắt người dùng việt nam mạng xã hội dữ liệu bảo mật lỗ hổng " +
+		"cập nhật phần mềm chip xe điện pin sạc nhanh vệ tinh internet tốc độ cao đầu tư tỷ đồng USD " +
+		"startup gọi vốn thị trường chứng khoán giảm tăng mạnh nhất năm 2025 Apple Google Nvidia OpenAI")
+	topics := strings.Fields("AI Chip Apple Google Startup Security Mobile Cloud Xe Game")
+	rng := rand.New(rand.NewPCG(1, 2))
+	keys := make([]string, n)
+	for i := range keys {
+		words := make([]string, 8+rng.IntN(8))
+		for j := range words {
+			words[j] = syllables[rng.IntN(len(syllables))]
+		}
+		topic := topics[rng.IntN(len(topics))]
+		title := strings.Repeat("🔥", rng.IntN(4)) + " [" + topic + "] " + strings.Join(words, " ")
+		cat := "entries VN"
+		if i%2 == 1 {
+			cat = "entries EN"
+		}
+		keys[i] = Key(title, topic, cat)
+	}
+	return keys
+}
+
+// BenchmarkMatchText measures one keystroke of search-as-you-type over
+// 100,000 posts: parse the query, then test every key. ns/op is the time
+// per keystroke (the target is well under 20 ms); ns/key the time per post.
+func BenchmarkMatchText(b *testing.B) {
+	keys := benchKeys(100_000)
+	for _, input := range []string{"ban dan", "tri tue", "dien thoai zzz", "nha"} {
+		b.Run(strings.ReplaceAll(input, " ", "_"), func(b *testing.B) {
+			b.ReportAllocs()
+			matched := 0
+			for b.Loop() {
+				q, _ := Parse(input)
+				matched = 0
+				for _, k := range keys {
+					if q.MatchText(k) {
+						matched++
+					}
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(keys)), "ns/key")
+			b.ReportMetric(float64(matched), "matches")
+		})
+	}
+}
+
+// BenchmarkTyping types "tri tue" one key at a time over 100,000 posts,
+// testing only the previous results when the new query Refines the old
+// one, as the UI can. ns/op covers all seven keystrokes.
+func BenchmarkTyping(b *testing.B) {
+	keys := benchKeys(100_000)
+	const typed = "tri tue"
+	all := make([]int, len(keys))
+	for i := range all {
+		all[i] = i
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		var prev Query
+		hits := all
+		for n := 1; n <= len(typed); n++ {
+			q, _ := Parse(typed[:n])
+			from := all
+			if q.Refines(prev) {
+				from = hits
+			}
+			next := make([]int, 0, len(from))
+			for _, i := range from {
+				if q.MatchText(keys[i]) {
+					next = append(next, i)
+				}
+			}
+			prev, hits = q, next
+		}
+	}
+}

@@ -1,0 +1,271 @@
+// Package fold is the matching core of search-as-you-type: it folds text so
+// that "da nang", "DA NANG" and "Đà Nẵng" compare equal, parses what the
+// reader types into a Query, and maps matches back onto the accented text
+// for highlighting.
+//
+// Readers often type Vietnamese without its accents, so every comparison is
+// made between folded strings: lower-case, no diacritics, đ as d, single
+// spaces. Fold is cheap on ASCII and allocation-free on text that is already
+// folded, because the UI folds the query on every keystroke and the
+// library folds one Key per post.
+package fold
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Sep separates the fields of a Key. Fold turns every control character
+// into a space, so Sep never appears inside a folded field and a query word
+// can't match across two fields.
+const Sep = "\x00"
+
+// Fold returns s lower-cased, without diacritics, and with every run of
+// whitespace or control characters collapsed to one space (none at either
+// end).
+//
+// Text is decomposed with NFD and its non-spacing and enclosing marks are
+// dropped, so NFC and NFD spellings of the same text fold the same. Letters
+// that carry their mark inside them and so don't decompose (đ, ø, ł, æ, ß
+// and a few others) are mapped to their plain Latin spelling. Invisible
+// format characters (zero-width joiners, soft hyphens, bidi marks) are
+// dropped. Invalid UTF-8 becomes U+FFFD. Fold is idempotent.
+func Fold(s string) string {
+	if f, ok := foldASCII(s); ok {
+		return f
+	}
+	var f folder
+	f.b.Grow(len(s))
+	f.run(s)
+	return f.b.String()
+}
+
+// FoldMap is Fold that also reports, for each byte of folded, the byte
+// offset in s of the text it came from: len(offsets) == len(folded), and
+// offsets never decrease. A letter and the marks dropped after it share
+// the letter's offset, so a match can be mapped back onto s whole (see
+// Highlight).
+func FoldMap(s string) (folded string, offsets []int) {
+	var f folder
+	f.b.Grow(len(s))
+	f.offs = make([]int, 0, len(s))
+	f.fold(s)
+	return f.b.String(), f.offs
+}
+
+// Key builds the search key of one post from its fields (title, topic,
+// categories...): each is folded and they are joined with Sep.
+func Key(fields ...string) string {
+	var f folder
+	n := 0
+	for _, s := range fields {
+		n += len(s) + 1
+	}
+	f.b.Grow(n)
+	for i, s := range fields {
+		if i > 0 {
+			f.b.WriteString(Sep)
+		}
+		f.pending, f.started = 0, false // each field is trimmed on its own
+		f.fold(s)
+	}
+	return f.b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// foldASCII folds s if it is all ASCII. It returns s itself when s is
+// already folded, which is the common case for a query being typed.
+func foldASCII(s string) (string, bool) {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return "", false
+		case 'A' <= c && c <= 'Z', c < ' ', c == 0x7f:
+			clean = false
+		case c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' '):
+			clean = false
+		}
+	}
+	if clean {
+		return s, true
+	}
+	var f folder
+	f.b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		f.ascii(s[i], i)
+	}
+	return f.b.String(), true
+}
+
+// folder accumulates folded text. A run of spaces is remembered in
+// pending rather than written, so that it can be collapsed to one and
+// dropped at the end of the text.
+type folder struct {
+	b    strings.Builder
+	offs []int // nil unless offsets were asked for
+	// pending is 1 + the offset of the first space of a run not yet
+	// written, or 0 when there is none.
+	pending int
+	// started is set once something other than a space was written, so
+	// that leading spaces are dropped.
+	started bool
+}
+
+// fold appends the folding of s.
+func (f *folder) fold(s string) {
+	if isASCII(s) {
+		for i := 0; i < len(s); i++ {
+			f.ascii(s[i], i)
+		}
+		return
+	}
+	f.run(s)
+}
+
+// iters recycles norm.Iter values: an Iter is several hundred bytes and
+// escapes to the heap, which would otherwise be most of the cost of
+// folding a title.
+var iters = sync.Pool{New: func() any { return new(norm.Iter) }}
+
+// run folds s segment by segment, where a segment is what norm.Iter
+// returns: a starter and the marks that modify it. norm.Iter promises the
+// same segments for any two inputs with the same NFD, which is what makes
+// NFC and NFD input fold the same.
+func (f *folder) run(s string) {
+	it := iters.Get().(*norm.Iter)
+	defer iters.Put(it)
+	it.InitString(norm.NFD, s)
+	for !it.Done() {
+		at := it.Pos()
+		seg := it.Next()
+		if len(seg) == 1 && seg[0] < utf8.RuneSelf {
+			f.ascii(seg[0], at)
+			continue
+		}
+		for len(seg) > 0 {
+			r, n := utf8.DecodeRune(seg)
+			seg = seg[n:]
+			f.rune(r, at)
+		}
+	}
+}
+
+func (f *folder) ascii(c byte, at int) {
+	switch {
+	case c == ' ' || c < ' ' || c == 0x7f:
+		f.space(at)
+	case 'A' <= c && c <= 'Z':
+		f.byte(c+'a'-'A', at)
+	default:
+		f.byte(c, at)
+	}
+}
+
+func (f *folder) space(at int) {
+	if f.started && f.pending == 0 {
+		f.pending = at + 1
+	}
+}
+
+func (f *folder) flush() {
+	if f.pending > 0 {
+		f.b.WriteByte(' ')
+		if f.offs != nil {
+			f.offs = append(f.offs, f.pending-1)
+		}
+		f.pending = 0
+	}
+	f.started = true
+}
+
+func (f *folder) byte(c byte, at int) {
+	f.flush()
+	f.b.WriteByte(c)
+	if f.offs != nil {
+		f.offs = append(f.offs, at)
+	}
+}
+
+func (f *folder) str(s string, at int) {
+	f.flush()
+	f.b.WriteString(s)
+	if f.offs != nil {
+		for range len(s) {
+			f.offs = append(f.offs, at)
+		}
+	}
+}
+
+// rune folds one rune of an NFD segment. Lower-casing a decomposed letter
+// never yields a letter that decomposes again (TestFoldEveryRune checks
+// this for every code point), so one NFD pass is enough for idempotence.
+func (f *folder) rune(r rune, at int) {
+	if r < utf8.RuneSelf {
+		f.ascii(byte(r), at)
+		return
+	}
+	if 0x300 <= r && r <= 0x36f { // the combining diacritics, by far the most common
+		return
+	}
+	if s := plain(r); s != "" {
+		f.str(s, at)
+		return
+	}
+	switch {
+	case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf):
+		return
+	case unicode.IsSpace(r), unicode.Is(unicode.Cc, r):
+		f.space(at)
+		return
+	}
+	lr := unicode.ToLower(r)
+	f.flush()
+	f.b.WriteRune(lr)
+	if f.offs != nil {
+		for range utf8.RuneLen(lr) {
+			f.offs = append(f.offs, at)
+		}
+	}
+}
+
+// plain spells the Latin letters that NFD leaves whole, because their
+// mark is part of the letter's shape rather than a combining character.
+func plain(r rune) string {
+	switch r {
+	case 'đ', 'Đ', 'ð', 'Ð': // đ is Vietnamese, ð Icelandic
+		return "d"
+	case 'ø', 'Ø':
+		return "o"
+	case 'ł', 'Ł':
+		return "l"
+	case 'ħ', 'Ħ':
+		return "h"
+	case 'ŧ', 'Ŧ':
+		return "t"
+	case 'ı':
+		return "i"
+	case 'æ', 'Æ':
+		return "ae"
+	case 'œ', 'Œ':
+		return "oe"
+	case 'ß', 'ẞ':
+		return "ss"
+	case 'þ', 'Þ':
+		return "th"
+	}
+	return ""
+}
