@@ -1,0 +1,497 @@
+package posts
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v2"
+
+	"github.com/newsreader/newsreader/posts/safetext"
+)
+
+// Kinds of bad file, for errors.Is on Post.Err. A problem inside the front
+// matter is a *FrontMatterError instead.
+var (
+	ErrEmpty         = errors.New("empty file")
+	ErrBinary        = errors.New("binary file")
+	ErrNoFrontMatter = errors.New("no front matter")
+)
+
+// FrontMatterError says what is wrong in a post's front matter and where.
+type FrontMatterError struct {
+	// Line is the line of the file (1 is the opening ---), 0 if unknown.
+	Line int
+	// Reason is safe to show: it has been through safetext.
+	Reason string
+
+	// unclosed marks a front matter with no closing line, which may only
+	// mean that the read limit cut it off; Scan then reads on.
+	unclosed bool
+}
+
+func (e *FrontMatterError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("front matter line %d: %s", e.Line, e.Reason)
+	}
+	return "front matter: " + e.Reason
+}
+
+func isUnclosed(err error) bool {
+	var fe *FrontMatterError
+	return errors.As(err, &fe) && fe.unclosed
+}
+
+// MaxHotness caps Hotness, so that a title made of a hundred 🔥 or a
+// "hotness: 1e9" can't flood the list.
+const MaxHotness = 5
+
+// Parse builds a Post from a file's bytes. It never fails: a problem is put
+// in Post.Err, and then Title is the file name. path is slash-separated and
+// gives the file name and the YYYY-MM-DD- date fallback.
+//
+// When the front matter has both a hotness (or hot) number and 🔥 markers
+// in the title, the number wins: it is the author saying so explicitly.
+func Parse(path string, data []byte) *Post {
+	return parse(path, data, int64(len(data)))
+}
+
+// parse is Parse for data that may be only the first size bytes of a file.
+func parse(name string, data []byte, size int64) *Post {
+	p := &Post{Path: safetext.Line(name), file: name, Size: size}
+	front, body, err := splitFile(data)
+	var notes []string
+	if err == nil {
+		var f fields
+		f, notes, err = frontFields(front)
+		if err == nil {
+			notes = append(notes, p.apply(f)...)
+		}
+	}
+	p.Err = err
+	if p.Title == "" {
+		p.Title = safetext.Line(path.Base(name))
+	}
+	if strings.TrimSpace(p.Title) == "" {
+		p.Title = "(untitled)"
+	}
+	if !p.HasDate {
+		p.Date, p.HasDate = dateFromName(path.Base(name))
+	}
+	if body != nil {
+		p.readBody(body)
+	}
+	if size > maxBody {
+		notes = append(notes, fmt.Sprintf("the file is %.1f MiB; only its first %d MiB are shown", float64(size)/(1<<20), maxBody>>20))
+	}
+	p.Note = strings.Join(notes, "; ")
+	return p
+}
+
+// splitFile finds the YAML front matter, between --- lines, and the body.
+// body is nil when there is nothing worth reading (an empty or binary
+// file); front is nil when the file has none, which is an error. Empty
+// front matter is a non-nil empty slice.
+func splitFile(data []byte) (front, body []byte, err error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	switch {
+	case len(bytes.TrimSpace(data)) == 0:
+		return nil, nil, ErrEmpty
+	case bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")):
+		return nil, nil, fmt.Errorf("%w: UTF-16 text; save the file as UTF-8", ErrBinary)
+	case bytes.IndexByte(data[:min(len(data), 8000)], 0) >= 0:
+		return nil, nil, fmt.Errorf("%w: it contains NUL bytes, so it is not a Markdown post", ErrBinary)
+	}
+	first, rest := cutLine(data)
+	switch {
+	case string(first) == "---":
+		for off := len(data) - len(rest); off < len(data); {
+			l, next := cutLine(data[off:])
+			if string(l) == "---" || string(l) == "..." {
+				return data[len(data)-len(rest) : off], next, nil
+			}
+			off = len(data) - len(next)
+		}
+		return nil, data, &FrontMatterError{Line: 1, Reason: "the front matter is never closed; add a --- line after its last field", unclosed: true}
+	case string(first) == "+++":
+		return nil, data, fmt.Errorf("%w: it starts with +++ (TOML), and only YAML front matter between --- lines is supported", ErrNoFrontMatter)
+	case string(first) == "{" || bytes.HasPrefix(first, []byte(`{"`)):
+		return nil, data, fmt.Errorf("%w: it starts with { (JSON), and only YAML front matter between --- lines is supported", ErrNoFrontMatter)
+	}
+	return nil, data, fmt.Errorf("%w: the file does not start with a --- line", ErrNoFrontMatter)
+}
+
+// cutLine returns the first line without its line end or trailing blanks,
+// and the text after it.
+func cutLine(b []byte) (line, rest []byte) {
+	i := bytes.IndexByte(b, '\n')
+	if i < 0 {
+		return bytes.TrimRight(b, " \t\r"), b[len(b):]
+	}
+	return bytes.TrimRight(b[:i], " \t\r"), b[i+1:]
+}
+
+// value is one front matter field, whatever format it was written in.
+type value struct {
+	text   string
+	list   []string
+	isList bool
+}
+
+// fields maps front matter keys, as written, to their values.
+type fields map[string]value
+
+// known are the keys Post reads; only their duplicates are worth a note.
+var known = map[string]bool{
+	"title": true, "date": true, "categories": true, "category": true, "tags": true, "tag": true,
+	"lang": true, "language": true, "source": true, "link": true, "url": true,
+	"canonical_url": true, "hotness": true, "hot": true, "ref": true,
+}
+
+// frontFields reads the front matter, the quick way when it can.
+func frontFields(text []byte) (fields, []string, error) {
+	var notes []string
+	if !utf8.Valid(text) {
+		text = bytes.ToValidUTF8(text, []byte("\uFFFD"))
+		notes = append(notes, "the front matter is not valid UTF-8; bad bytes are shown as \uFFFD")
+	}
+	f, more, ok := quickFields(text)
+	if !ok {
+		var err error
+		if f, more, err = yamlFields(text); err != nil {
+			return nil, nil, err
+		}
+	}
+	return f, append(notes, more...), nil
+}
+
+func dupNote(line int, key string) string {
+	return fmt.Sprintf("front matter line %d: %q is given twice; the first one is used", line, key)
+}
+
+// apply sets the post's fields from its front matter and returns notes
+// about values it could not use.
+func (p *Post) apply(f fields) (notes []string) {
+	p.setTitle(f["title"].text)
+	for _, k := range []string{"hotness", "hot"} {
+		if n, err := strconv.Atoi(strings.TrimSpace(f[k].text)); err == nil {
+			p.Hotness = min(max(n, 0), MaxHotness)
+			break
+		}
+	}
+	if d := f["date"].text; d != "" {
+		p.Date, p.HasDate = parseDate(d)
+		if !p.HasDate {
+			notes = append(notes, fmt.Sprintf("date %q is not understood; write it like 2025-02-03 15:04:05 +0700", safetext.Line(d)))
+		}
+	}
+	p.Categories = words(f["categories"], f["category"])
+	p.Tags = words(f["tags"], f["tag"])
+	p.Lang = langOf(p.Categories, f["lang"].text, f["language"].text)
+	for _, k := range []string{"source", "link", "url", "canonical_url"} {
+		if u, ok := safetext.URL(strings.TrimSpace(f[k].text)); ok {
+			p.Source = u
+			break
+		}
+	}
+	p.Ref = strings.TrimSpace(safetext.Line(f["ref"].text))
+	return notes
+}
+
+// setTitle splits a raw title into its 🔥 markers, [Topic] and the rest.
+func (p *Post) setTitle(raw string) {
+	raw = strings.TrimSpace(safetext.Line(raw))
+	p.RawTitle = raw
+	s, hot := raw, 0
+	for {
+		s = strings.TrimLeft(s, " ")
+		rest, ok := strings.CutPrefix(s, "🔥")
+		if !ok {
+			break
+		}
+		hot++
+		s = strings.TrimPrefix(rest, "\ufe0f")
+	}
+	p.Hotness = min(hot, MaxHotness)
+	if strings.HasPrefix(s, "[") {
+		end := strings.IndexByte(s, ']')
+		if topic := strings.TrimSpace(s[1:max(end, 1)]); topic != "" && !strings.Contains(topic, "[") {
+			p.Topic = topic
+			s = s[end+1:]
+		}
+	}
+	p.Title = strings.TrimSpace(s)
+	if p.Title == "" {
+		p.Title = p.Topic
+	}
+}
+
+// words merges list or space-separated values, dropping empty and repeated
+// entries.
+func words(vs ...value) []string {
+	var out []string
+	for _, v := range vs {
+		items := v.list
+		if !v.isList {
+			items = strings.Fields(v.text)
+		}
+		for _, w := range items {
+			w = strings.TrimSpace(safetext.Line(w))
+			if w != "" && !slices.Contains(out, w) {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}
+
+// langOf reads the language from a VN/VI/EN category, else from a lang
+// field such as vi, vi-VN, vi_VN, en_US or en-GB.
+func langOf(categories []string, fieldValues ...string) Lang {
+	for _, c := range categories {
+		switch strings.ToUpper(c) {
+		case "VN", "VI":
+			return LangVN
+		case "EN":
+			return LangEN
+		}
+	}
+	for _, v := range fieldValues {
+		code, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(v)), "-")
+		code, _, _ = strings.Cut(code, "_")
+		switch code {
+		case "vi", "vn", "vie":
+			return LangVN
+		case "en", "eng":
+			return LangEN
+		}
+	}
+	return LangUnknown
+}
+
+// quickFields reads the common front matter made only of one-line
+// "key: value" pairs, many times faster than the YAML parser. It gives up
+// (ok false) on anything it can't read exactly as YAML would, and the YAML
+// parser reads it instead; FuzzParse and TestQuickFieldsAgree check that
+// the two agree.
+func quickFields(text []byte) (f fields, notes []string, ok bool) {
+	f = make(fields, 8)
+	for line := 2; len(text) > 0; line++ {
+		l := text
+		if i := bytes.IndexByte(text, '\n'); i >= 0 {
+			l, text = text[:i], text[i+1:]
+		} else {
+			text = nil
+		}
+		l = bytes.TrimSuffix(l, []byte("\r"))
+		if !plainLine(l) {
+			return nil, nil, false
+		}
+		if len(bytes.TrimRight(l, " ")) == 0 || l[0] == '#' {
+			continue
+		}
+		k := 0
+		for k < len(l) && k <= 128 && isKeyByte(l[k]) {
+			k++
+		}
+		if k == 0 || k == len(l) || l[k] != ':' || (k+1 < len(l) && l[k+1] != ' ') || l[0] == '-' {
+			return nil, nil, false
+		}
+		key := string(l[:k])
+		v, ok := quickValue(string(l[k+1:]))
+		if !ok || isNull(key) {
+			return nil, nil, false
+		}
+		if _, dup := f[key]; dup {
+			if known[key] {
+				notes = append(notes, dupNote(line, key))
+			}
+			continue
+		}
+		f[key] = value{text: v}
+	}
+	return f, notes, true
+}
+
+// plainLine reports whether a line has none of the characters YAML treats
+// specially wherever they are: tabs, control characters, a lone CR, the
+// Unicode line breaks, and a byte order mark.
+func plainLine(l []byte) bool {
+	for i := 0; i < len(l); {
+		c := l[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(l[i:])
+		if r <= 0x9f || r == 0x2028 || r == 0x2029 || r == 0xfeff || r >= 0xfffe && r <= 0xffff {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+func isKeyByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-'
+}
+
+func isNull(s string) bool {
+	return s == "~" || s == "null" || s == "Null" || s == "NULL"
+}
+
+// quickValue reads a value that is plain, or single- or double-quoted
+// without escapes, with an optional comment after it.
+func quickValue(s string) (string, bool) {
+	s = strings.Trim(s, " ")
+	if s == "" {
+		return "", true
+	}
+	switch s[0] {
+	case '"':
+		end := strings.IndexByte(s[1:], '"') + 1
+		if end == 0 || strings.IndexByte(s[1:end], '\\') >= 0 || !onlyComment(s[end+1:]) {
+			return "", false
+		}
+		return s[1:end], true
+	case '\'':
+		i := 1
+		for ; i < len(s); i++ {
+			if s[i] == '\'' {
+				if i+1 < len(s) && s[i+1] == '\'' {
+					i++
+					continue
+				}
+				break
+			}
+		}
+		if i >= len(s) || !onlyComment(s[i+1:]) {
+			return "", false
+		}
+		return strings.ReplaceAll(s[1:i], "''", "'"), true
+	}
+	if strings.IndexByte("-?:,[]{}#&*!|>'\"%@`", s[0]) >= 0 ||
+		strings.Contains(s, ": ") || strings.Contains(s, " #") || strings.HasSuffix(s, ":") {
+		return "", false
+	}
+	if isNull(s) {
+		return "", true
+	}
+	return s, true
+}
+
+func onlyComment(s string) bool {
+	return s == "" || s[0] == ' ' && strings.TrimLeft(s, " ")[0] == '#'
+}
+
+// yamlValue decodes any YAML node into a value: a scalar as the text
+// written, a list of scalars as a list, and anything else as nothing,
+// without an error. Decoding into a string is what keeps "yes" as "yes"
+// (not true) and an unquoted timestamp as written rather than a time.Time
+// in UTC, so parseDate sees the zone.
+type yamlValue value
+
+func (v *yamlValue) UnmarshalYAML(unmarshal func(any) error) error {
+	var s string
+	if unmarshal(&s) == nil {
+		v.text = s
+		return nil
+	}
+	var l []string
+	if unmarshal(&l) == nil {
+		v.list, v.isList = l, true
+	}
+	return nil
+}
+
+// UnmarshalText is how yaml.v2 decodes a quoted "null" or "~": it skips
+// UnmarshalYAML for any scalar spelled like null, quoted or not.
+func (v *yamlValue) UnmarshalText(text []byte) error {
+	v.text = string(text)
+	return nil
+}
+
+func yamlFields(text []byte) (f fields, notes []string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			f, notes, err = nil, nil, &FrontMatterError{Reason: "the YAML parser failed on it"}
+		}
+	}()
+	var m map[string]yamlValue
+	// The parser leaves the line number out of an error on the first line
+	// of its input, so it is given the opening --- too; then its line
+	// numbers are the file's. Strict mode reports duplicate keys (and keeps
+	// the first) instead of silently keeping the last.
+	err = yaml.UnmarshalStrict(append([]byte("---\n"), text...), &m)
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		for _, msg := range te.Errors {
+			line, rest := errorLine(msg, "line ")
+			if k, ok := strings.CutPrefix(rest, "key "); ok && strings.HasSuffix(k, " already set in map") {
+				if key, err := strconv.Unquote(strings.TrimSuffix(k, " already set in map")); err == nil && known[key] {
+					notes = append(notes, dupNote(line, key))
+				}
+				continue
+			}
+			return nil, nil, &FrontMatterError{Line: line, Reason: "expected lines of key: value"}
+		}
+	} else if err != nil {
+		line, reason := errorLine(strings.TrimPrefix(err.Error(), "yaml: "), "line ")
+		if line == 0 && strings.HasPrefix(reason, "control characters") {
+			line = controlLine(text)
+		}
+		if reason == "mapping values are not allowed in this context" {
+			reason += ` (a value that contains ": " needs quotes, as in title: "Hà Nội: tin mới")`
+		}
+		return nil, nil, &FrontMatterError{Line: line, Reason: safetext.Line(reason)}
+	}
+	f = make(fields, len(m))
+	for k, v := range m {
+		f[k] = value(v)
+	}
+	return f, notes, nil
+}
+
+// controlLine finds the file line of the first control character in the
+// front matter, which the YAML parser rejects without saying where.
+func controlLine(text []byte) int {
+	line := 2
+	for _, c := range text {
+		switch {
+		case c == '\n':
+			line++
+		case c < 0x20 && c != '\t' && c != '\r' || c == 0x7f:
+			return line
+		}
+	}
+	return 0
+}
+
+// errorLine splits a parser message such as "line 3: bad thing" into 3
+// and "bad thing"; the line is 0 when the message has none.
+func errorLine(msg, prefix string) (int, string) {
+	rest, ok := strings.CutPrefix(msg, prefix)
+	if !ok {
+		return 0, msg
+	}
+	n, rest, ok := number(rest, 1, 9)
+	if !ok {
+		return 0, msg
+	}
+	if after, ok := strings.CutPrefix(rest, ": "); ok {
+		return n, after
+	}
+	// TOML says "Near line 3 (last key parsed 'x'): ..."
+	if _, after, ok := strings.Cut(rest, "): "); ok {
+		return n, after
+	}
+	return n, strings.TrimSpace(rest)
+}
