@@ -1,0 +1,179 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// writePosts makes a small folder of posts in the format newsreader reads.
+func writePosts(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	files := map[string]string{
+		"2025-03-01-chip-moi.md": `---
+layout: post
+title: "🔥🔥 [Chip] Nhà máy chip mới khởi công ở Bắc Ninh"
+date: Sat, 01 Mar 2025 09:30:00 +0700
+categories: entries VN
+---
+[Nhà máy chip mới khởi công](https://tin.example.vn/chip-moi-123.html)
+
+Dự án dự kiến hoàn thành vào năm 2027, tạo việc làm cho hàng nghìn kỹ sư.
+`,
+		"2025-02-14-robot.md": `---
+layout: post
+title: "🔥 [Robot] Warehouse robots learn to share aisles"
+date: Fri, 14 Feb 2025 08:00:00 +0000
+categories: entries EN
+---
+[Warehouse robots learn to share aisles](https://news.example.com/robots-aisles)
+
+A logistics firm says its new scheduler cut collisions by half.
+`,
+		"sub/2025-01-05-ung-dung.txt": `---
+layout: post
+title: "[Ứng dụng] Ví điện tử thêm tính năng chia hoá đơn"
+date: 2025-01-05 7:15:00 +0700
+categories: entries VN
+---
+[Ví điện tử thêm tính năng](https://tin.example.vn/vi-dien-tu-456.html)
+
+Người dùng có thể chia hoá đơn nhóm chỉ với vài thao tác.
+`,
+	}
+	for name, body := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// runPlain runs the binary with stdout to a pipe (not a terminal).
+func runPlain(t *testing.T, dir string, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	cmd := exec.Command(binPath, args...)
+	cmd.Dir = dir
+	cmd.Stdin = strings.NewReader(stdin)
+	var o, e bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &o, &e
+	err := cmd.Run()
+	code = 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatalf("run: %v", err)
+	}
+	return o.String(), e.String(), code
+}
+
+func TestPlainArticleHasNoEscapes(t *testing.T) {
+	dir := writePosts(t)
+	out, errOut, code := runPlain(t, dir, "", "2025-03-01-chip-moi.md")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	for _, want := range []string{"Nhà máy chip mới khởi công ở Bắc Ninh", "🔥🔥", "Chip", "https://tin.example.vn/chip-moi-123.html", "hàng nghìn kỹ sư", "VN"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("article output lacks %q:\n%s", want, out)
+		}
+	}
+	if i := strings.IndexByte(out, 0x1b); i >= 0 {
+		t.Errorf("plain output has an ESC byte at %d: %q", i, out[max(i-20, 0):min(i+20, len(out))])
+	}
+}
+
+func TestPlainFolderListing(t *testing.T) {
+	dir := writePosts(t)
+	out, _, code := runPlain(t, dir, "", ".")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("want 3 lines, got %d:\n%s", len(lines), out)
+	}
+	// Newest first, one tab-separated line per post.
+	wantOrder := []string{"2025-03-01\tVN\t🔥🔥\tChip\tNhà máy chip", "2025-02-14\tEN\t🔥\tRobot\tWarehouse", "2025-01-05\tVN\t\tỨng dụng\tVí điện tử"}
+	for i, w := range wantOrder {
+		if !strings.HasPrefix(lines[i], w) {
+			t.Errorf("line %d = %q, want prefix %q", i, lines[i], w)
+		}
+	}
+}
+
+func TestPipedPathPrintsThatPost(t *testing.T) {
+	dir := writePosts(t)
+	out, _, code := runPlain(t, dir, "2025-02-14-robot.md\n")
+	if code != 0 || !strings.Contains(out, "Warehouse robots learn to share aisles") || strings.Contains(out, "Bắc Ninh") {
+		t.Fatalf("exit %d, output:\n%s", code, out)
+	}
+}
+
+func TestPipedPathsListExactlyThose(t *testing.T) {
+	dir := writePosts(t)
+	out, _, code := runPlain(t, dir, "2025-02-14-robot.md\nsub/2025-01-05-ung-dung.txt\n")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 0 || len(lines) != 2 || strings.Contains(out, "Bắc Ninh") {
+		t.Fatalf("exit %d, output:\n%s", code, out)
+	}
+}
+
+func TestPipedContentIsRendered(t *testing.T) {
+	dir := t.TempDir()
+	post := "---\ntitle: \"🔥 [AI] Bài viết từ ống dẫn\"\ndate: 2025-05-05\ncategories: entries VN\n---\nNội dung **đậm** ở đây.\n"
+	out, _, code := runPlain(t, dir, post)
+	if code != 0 || !strings.Contains(out, "Bài viết từ ống dẫn") || !strings.Contains(out, "Nội dung **đậm** ở đây") {
+		t.Fatalf("exit %d, output:\n%s", code, out)
+	}
+}
+
+func TestJSONLines(t *testing.T) {
+	dir := writePosts(t)
+	out, _, code := runPlain(t, dir, "", "--json", ".")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 3 || !strings.Contains(lines[0], `"source":"https://tin.example.vn/chip-moi-123.html"`) || !strings.Contains(lines[0], `"hotness":2`) {
+		t.Fatalf("json output:\n%s", out)
+	}
+}
+
+func TestMissingPathExitsTwo(t *testing.T) {
+	dir := t.TempDir()
+	_, errOut, code := runPlain(t, dir, "", "không-có.md")
+	if code != 2 || !strings.Contains(errOut, "không-có.md") {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	_, errOut, code = runPlain(t, dir, "", "--style", "neon")
+	if code != 2 || !strings.Contains(errOut, "neon") {
+		t.Fatalf("bad flag: exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestNoArgumentUsesSamples(t *testing.T) {
+	out, _, code := runPlain(t, t.TempDir(), "")
+	if code != 0 || len(strings.Split(strings.TrimSpace(out), "\n")) < 10 {
+		t.Fatalf("exit %d, want the built-in samples listed:\n%s", code, out)
+	}
+}
+
+func TestVersionAndHelp(t *testing.T) {
+	out, _, code := runPlain(t, t.TempDir(), "", "--version")
+	if code != 0 || !strings.HasPrefix(out, "newsreader ") {
+		t.Fatalf("--version: exit %d, %q", code, out)
+	}
+	_, errOut, code := runPlain(t, t.TempDir(), "", "--help")
+	if code != 0 || !strings.Contains(errOut, "Examples:") || !strings.Contains(errOut, "--style") {
+		t.Fatalf("--help: exit %d, %q", code, errOut)
+	}
+}

@@ -1,0 +1,245 @@
+package main
+
+// End-to-end tests: the real binary in a pseudo-terminal, read back
+// through a terminal emulator, as a person would see it.
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/vt"
+	"github.com/creack/pty"
+)
+
+var binPath string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "newsreader-e2e")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	binPath = filepath.Join(dir, "newsreader")
+	out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "building newsreader: %v\n%s", err, out)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// ptyTerm is the binary running in a pseudo-terminal.
+type ptyTerm struct {
+	t    *testing.T
+	cmd  *exec.Cmd
+	ptmx *os.File
+	emu  *vt.SafeEmulator
+	done chan struct{}
+	mu   sync.Mutex
+	raw  bytes.Buffer // every byte the program wrote
+}
+
+// startTerm runs newsreader with args in dir at the given size. stdin, when
+// not nil, replaces the terminal as standard input (a pipe); keys still
+// reach the program through its controlling terminal.
+func startTerm(t *testing.T, dir string, cols, rows int, stdin io.Reader, args ...string) *ptyTerm {
+	t.Helper()
+	cmd := exec.Command(binPath, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "COLORTERM=truecolor", "LANG=C.UTF-8")
+	ws := &pty.Winsize{Rows: uint16(rows), Cols: uint16(cols)}
+	var ptmx *os.File
+	var err error
+	if stdin != nil {
+		ptmx, err = startWithPipe(cmd, ws, stdin)
+	} else {
+		ptmx, err = pty.StartWithSize(cmd, ws)
+	}
+	if err != nil {
+		t.Fatalf("start: %v", err)
+	}
+	tm := &ptyTerm{t: t, cmd: cmd, ptmx: ptmx, emu: vt.NewSafeEmulator(cols, rows), done: make(chan struct{})}
+	go func() {
+		defer close(tm.done)
+		buf := make([]byte, 32*1024)
+		for {
+			n, err := ptmx.Read(buf)
+			if n > 0 {
+				tm.mu.Lock()
+				tm.raw.Write(buf[:n])
+				tm.mu.Unlock()
+				_, _ = tm.emu.Write(buf[:n])
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	// The emulator answers the program's terminal queries (background
+	// colour and the like) the way a real terminal would.
+	go func() {
+		buf := make([]byte, 1024)
+		for {
+			n, err := tm.emu.Read(buf)
+			if n > 0 {
+				_, _ = ptmx.Write(buf[:n])
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		_ = ptmx.Close()
+		_ = tm.emu.Close()
+	})
+	return tm
+}
+
+// startWithPipe starts cmd with stdin from r while stdout, stderr and the
+// controlling terminal are the pseudo-terminal.
+func startWithPipe(cmd *exec.Cmd, ws *pty.Winsize, r io.Reader) (*os.File, error) {
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		return nil, err
+	}
+	if err := pty.Setsize(ptmx, ws); err != nil {
+		return nil, err
+	}
+	cmd.Stdin = r
+	cmd.Stdout = tty
+	cmd.Stderr = tty
+	// The terminal on fd 1 becomes the controlling terminal, so the
+	// program can open /dev/tty for keys while stdin is the pipe.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 1}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	_ = tty.Close()
+	return ptmx, nil
+}
+
+// screen is the emulator's screen as plain text, one line per row.
+func (tm *ptyTerm) screen() string {
+	var b strings.Builder
+	w, h := tm.emu.Width(), tm.emu.Height()
+	for y := 0; y < h; y++ {
+		var line strings.Builder
+		for x := 0; x < w; x++ {
+			c := tm.emu.CellAt(x, y)
+			if c == nil {
+				continue
+			}
+			if c.Width == 0 && c.Content == "" {
+				continue
+			}
+			if c.Content == "" {
+				line.WriteByte(' ')
+				continue
+			}
+			line.WriteString(c.Content)
+		}
+		b.WriteString(strings.TrimRight(line.String(), " "))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// waitFor waits until the screen shows want, failing with the screen.
+func (tm *ptyTerm) waitFor(want string) string {
+	tm.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		s := tm.screen()
+		if strings.Contains(s, want) {
+			return s
+		}
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("screen never showed %q; it shows:\n%s", want, s)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func (tm *ptyTerm) send(keys string) {
+	tm.t.Helper()
+	if _, err := tm.ptmx.Write([]byte(keys)); err != nil {
+		tm.t.Fatalf("send %q: %v", keys, err)
+	}
+}
+
+// wait waits for the program to exit and returns its exit code.
+func (tm *ptyTerm) wait() int {
+	tm.t.Helper()
+	errc := make(chan error, 1)
+	go func() { errc <- tm.cmd.Wait() }()
+	select {
+	case err := <-errc:
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			return ee.ExitCode()
+		}
+		if err != nil {
+			tm.t.Fatalf("wait: %v", err)
+		}
+		return 0
+	case <-time.After(10 * time.Second):
+		tm.t.Fatalf("program did not exit; screen:\n%s", tm.screen())
+		return -1
+	}
+}
+
+func TestE2EBrowseAndRead(t *testing.T) {
+	dir := writePosts(t)
+	tm := startTerm(t, dir, 120, 40, nil, ".")
+	tm.waitFor("Nhà máy chip mới khởi công")
+	tm.waitFor("3 posts")
+	tm.send("j")     // the English post
+	tm.send("\r")    // read it
+	s := tm.waitFor("https://news.example.com/robots-aisles")
+	if !strings.Contains(s, "Warehouse robots learn to share aisles") {
+		t.Fatalf("reader lacks the title:\n%s", s)
+	}
+	tm.send("q")
+	if code := tm.wait(); code != 0 {
+		t.Fatalf("exit code %d", code)
+	}
+}
+
+func TestE2EPipedPathOpensPost(t *testing.T) {
+	dir := writePosts(t)
+	tm := startTerm(t, dir, 100, 30, strings.NewReader("sub/2025-01-05-ung-dung.txt\n"))
+	tm.waitFor("Source: https://tin.example.vn/vi-dien-tu")
+	tm.waitFor("chia hoá đơn nhóm")
+	tm.send("q")
+	if code := tm.wait(); code != 0 {
+		t.Fatalf("exit code %d", code)
+	}
+}
+
+func TestE2ETinySizes(t *testing.T) {
+	dir := writePosts(t)
+	for _, sz := range [][2]int{{1, 1}, {20, 5}, {40, 10}, {79, 24}} {
+		tm := startTerm(t, dir, sz[0], sz[1], nil, ".")
+		time.Sleep(300 * time.Millisecond)
+		tm.send("j\rjk")
+		time.Sleep(100 * time.Millisecond)
+		tm.send("q")
+		if code := tm.wait(); code != 0 {
+			t.Fatalf("%dx%d: exit code %d, screen:\n%s", sz[0], sz[1], code, tm.screen())
+		}
+	}
+}

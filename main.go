@@ -1,0 +1,357 @@
+// Command newsreader reads bilingual tech news kept as Markdown posts in a
+// local folder, in the terminal.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/term"
+
+	"github.com/newsreader/newsreader/posts"
+	"github.com/newsreader/newsreader/ui"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+const usage = `newsreader — read bilingual tech news kept as Markdown posts.
+
+Usage:
+  newsreader [flags] [FOLDER | FILE...]
+
+With no argument it lists ./_posts or ./posts when they hold posts, else
+the built-in sample posts. A path piped on standard input opens that post;
+several paths list exactly those posts; piped post content is rendered.
+When standard output is not a terminal, it prints instead of starting the
+interface: an article as plain text, a folder as one line per post.
+
+Examples:
+  newsreader                      # ./_posts, ./posts, or the samples
+  newsreader ~/blog/_posts        # list a folder
+  newsreader _posts/2025-02-03-x.md
+  echo _posts/x.md | newsreader   # open a piped path
+  grep -l DeepSeek _posts/* | newsreader
+  newsreader _posts > list.txt    # one line per post
+  newsreader --json _posts | jq .title
+
+Flags:
+`
+
+// config is what the command line asked for.
+type config struct {
+	width   int
+	style   string
+	json    bool
+	version bool
+	uiLang  string
+	args    []string
+}
+
+// errUsage marks errors that are the caller's to fix: exit code 2.
+var errUsage = errors.New("usage")
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+func parseFlags(args []string, stderr io.Writer) (config, error) {
+	var c config
+	fs := flag.NewFlagSet("newsreader", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.IntVar(&c.width, "width", 0, "text width of articles (default: the window, at most 120; 80 when printing)")
+	fs.StringVar(&c.style, "style", "auto", "colours: auto, dark, light or notty")
+	fs.BoolVar(&c.json, "json", false, "print the posts as JSON lines instead of starting the interface")
+	fs.BoolVar(&c.version, "version", false, "print the version and exit")
+	fs.StringVar(&c.uiLang, "ui-lang", "", "language of the interface: vi or en (default: from LC_ALL, LC_MESSAGES or LANG)")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), usage)
+		fs.VisitAll(func(f *flag.Flag) {
+			name, help := flag.UnquoteUsage(f)
+			fmt.Fprintf(fs.Output(), "  %s\n    \t%s\n", strings.TrimSpace("--"+f.Name+" "+name), help)
+		})
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return c, err
+		}
+		return c, fmt.Errorf("%w: %v", errUsage, err)
+	}
+	switch c.style {
+	case "auto", "dark", "light", "notty":
+	default:
+		return c, fmt.Errorf("%w: --style %q: use auto, dark, light or notty", errUsage, c.style)
+	}
+	switch c.uiLang {
+	case "", "vi", "en":
+	default:
+		return c, fmt.Errorf("%w: --ui-lang %q: use vi or en", errUsage, c.uiLang)
+	}
+	if c.width < 0 {
+		return c, fmt.Errorf("%w: --width must be a positive number of columns", errUsage)
+	}
+	c.args = fs.Args()
+	return c, nil
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	c, err := parseFlags(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "newsreader: %v\n", strings.TrimPrefix(err.Error(), "usage: "))
+		return 2
+	}
+	if c.version {
+		fmt.Fprintf(stdout, "newsreader %s\n", version)
+		return 0
+	}
+	src, err := load(c.args, stdin)
+	if err != nil {
+		fmt.Fprintf(stderr, "newsreader: %v\n", strings.TrimPrefix(err.Error(), "usage: "))
+		if errors.Is(err, errUsage) {
+			return 2
+		}
+		return 1
+	}
+	if c.json {
+		return printJSON(src.lib, stdout, stderr)
+	}
+	if !isTerminal(stdout) {
+		return printPlain(src, c, stdout, stderr)
+	}
+	opts := ui.Options{Style: c.style, MaxWidth: c.width, Source: src.label, Open: src.open, Lang: uiLang(c.uiLang, os.Getenv)}
+	p := tea.NewProgram(ui.New(src.lib, defaultKeyMap(opts.Lang), opts), tea.WithOutput(stdout))
+	if _, err := p.Run(); err != nil {
+		fmt.Fprintf(stderr, "newsreader: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// uiLang picks the interface language: the flag, else the first locale
+// variable that is set, as the C library reads them.
+func uiLang(flagValue string, getenv func(string) string) ui.Lang {
+	if flagValue != "" {
+		return ui.Lang(flagValue)
+	}
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if loc := getenv(v); loc != "" {
+			if strings.HasPrefix(strings.ToLower(loc), "vi") {
+				return ui.Vietnamese
+			}
+			return ui.English
+		}
+	}
+	return ui.English
+}
+
+// source is what to show: a library, what the header calls it, and the
+// post to open first, if any.
+type source struct {
+	lib   *posts.Library
+	label string
+	open  *posts.Post
+}
+
+// load finds the posts: arguments, then piped standard input, then the
+// default folders, then the built-in samples.
+func load(args []string, stdin io.Reader) (source, error) {
+	if len(args) > 0 {
+		return loadPaths(args)
+	}
+	if f, ok := stdin.(*os.File); !ok || !isTerminal(f) {
+		data, err := io.ReadAll(io.LimitReader(stdin, maxStdin+1))
+		if err != nil {
+			return source{}, fmt.Errorf("reading standard input: %w", err)
+		}
+		if len(data) > maxStdin {
+			return source{}, fmt.Errorf("%w: standard input is larger than %d MB; pass the file's path instead", errUsage, maxStdin>>20)
+		}
+		if len(bytes.TrimSpace(data)) > 0 {
+			if paths, ok := pathList(data); ok {
+				return loadPaths(paths)
+			}
+			lib := posts.FromBytes("stdin", data)
+			return source{lib: lib, label: "stdin", open: first(lib)}, nil
+		}
+	}
+	for _, dir := range []string{"_posts", "posts"} {
+		if st, err := os.Stat(dir); err == nil && st.IsDir() {
+			lib, err := posts.OpenDir(dir)
+			if err == nil && len(lib.Posts) > 0 {
+				return source{lib: lib, label: dir}, nil
+			}
+		}
+	}
+	lib, err := posts.Scan(posts.Samples(), "")
+	if err != nil {
+		return source{}, fmt.Errorf("reading the built-in samples: %w", err)
+	}
+	return source{lib: lib, label: "built-in sample posts (no ./_posts or ./posts here)"}, nil
+}
+
+// maxStdin bounds what is read from a pipe: post content or a list of
+// paths, neither of which is anywhere near this.
+const maxStdin = 64 << 20
+
+// pathList reports whether piped input is a list of existing paths, one
+// per line, and returns them.
+func pathList(data []byte) ([]string, bool) {
+	var paths []string
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	for sc.Scan() {
+		line := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		if _, err := os.Stat(line); err != nil {
+			// Tolerate a path padded with spaces by whatever printed it.
+			line = strings.TrimSpace(line)
+			if _, err := os.Stat(line); err != nil {
+				return nil, false
+			}
+		}
+		paths = append(paths, line)
+	}
+	return paths, sc.Err() == nil && len(paths) > 0
+}
+
+func loadPaths(args []string) (source, error) {
+	for _, a := range args {
+		if _, err := os.Stat(a); err != nil {
+			if errors.Is(err, os.ErrNotExist) {
+				return source{}, fmt.Errorf("%w: %s: no such file or folder", errUsage, a)
+			}
+			return source{}, fmt.Errorf("%w: %s: %v", errUsage, a, err)
+		}
+	}
+	if len(args) == 1 {
+		if st, _ := os.Stat(args[0]); st.IsDir() {
+			lib, err := posts.OpenDir(args[0])
+			if err != nil {
+				return source{}, fmt.Errorf("listing %s: %w", args[0], err)
+			}
+			return source{lib: lib, label: args[0]}, nil
+		}
+	}
+	for _, a := range args {
+		if st, _ := os.Stat(a); st.IsDir() {
+			return source{}, fmt.Errorf("%w: %s is a folder: give one folder, or files only", errUsage, a)
+		}
+	}
+	lib, err := posts.OpenFiles(args)
+	if err != nil {
+		return source{}, err
+	}
+	s := source{lib: lib, label: filepath.Dir(args[0])}
+	if len(args) == 1 {
+		s.open = first(lib)
+	} else {
+		s.label = fmt.Sprintf("%d files", len(args))
+	}
+	return s, nil
+}
+
+func first(lib *posts.Library) *posts.Post {
+	if len(lib.Posts) == 0 {
+		return nil
+	}
+	return lib.Posts[0]
+}
+
+func isTerminal(w any) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}
+
+// printPlain is the output for a pipe or a file: the article when one post
+// was asked for, else one line per post.
+func printPlain(src source, c config, stdout, stderr io.Writer) int {
+	w := bufio.NewWriter(stdout)
+	defer w.Flush()
+	width := c.width
+	if width == 0 {
+		width = 80
+	}
+	color := os.Getenv("CLICOLOR_FORCE") != "" && os.Getenv("CLICOLOR_FORCE") != "0"
+	if src.open != nil {
+		fmt.Fprint(w, ui.RenderPlain(src.lib, src.open, width, color, uiLang(c.uiLang, os.Getenv)))
+		return 0
+	}
+	for _, p := range src.lib.Posts {
+		fmt.Fprintln(w, plainLine(src.lib, p))
+	}
+	return 0
+}
+
+// plainLine is one post as a tab-separated line: date, language, hotness,
+// topic, title, path. Fields are already free of tabs and newlines.
+func plainLine(lib *posts.Library, p *posts.Post) string {
+	date := "no-date"
+	if p.HasDate {
+		date = p.Date.Format("2006-01-02")
+	}
+	lang := p.Lang.String()
+	if lang == "" {
+		lang = "--"
+	}
+	title := p.Title
+	if p.Err != nil {
+		title = "[invalid: " + strings.ReplaceAll(p.Err.Error(), "\n", " ") + "] " + title
+	}
+	return strings.Join([]string{date, lang, strings.Repeat("🔥", p.Hotness), p.Topic, title, lib.DisplayPath(p)}, "\t")
+}
+
+// jsonPost is a post as scripts see it.
+type jsonPost struct {
+	Path       string   `json:"path"`
+	Title      string   `json:"title"`
+	RawTitle   string   `json:"raw_title"`
+	Hotness    int      `json:"hotness"`
+	Topic      string   `json:"topic,omitempty"`
+	Date       string   `json:"date,omitempty"`
+	Lang       string   `json:"lang,omitempty"`
+	Categories []string `json:"categories,omitempty"`
+	Tags       []string `json:"tags,omitempty"`
+	Source     string   `json:"source,omitempty"`
+	Image      string   `json:"image,omitempty"`
+	Error      string   `json:"error,omitempty"`
+}
+
+func printJSON(lib *posts.Library, stdout, stderr io.Writer) int {
+	w := bufio.NewWriter(stdout)
+	defer w.Flush()
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, p := range lib.Posts {
+		jp := jsonPost{
+			Path: lib.DisplayPath(p), Title: p.Title, RawTitle: p.RawTitle, Hotness: p.Hotness,
+			Topic: p.Topic, Lang: strings.ToLower(p.Lang.String()), Categories: p.Categories,
+			Tags: p.Tags, Source: p.Source, Image: p.Image,
+		}
+		if p.HasDate {
+			jp.Date = p.Date.Format(time.RFC3339)
+		}
+		if p.Err != nil {
+			jp.Error = p.Err.Error()
+		}
+		if err := enc.Encode(jp); err != nil {
+			fmt.Fprintf(stderr, "newsreader: writing JSON: %v\n", err)
+			return 1
+		}
+	}
+	return 0
+}

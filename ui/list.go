@@ -1,0 +1,269 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/newsreader/newsreader/posts"
+	"github.com/newsreader/newsreader/posts/fold"
+)
+
+// listPane is the list of posts. It renders only the rows on screen, so a
+// key press costs the same at ten posts or a hundred thousand.
+type listPane struct {
+	items   []*posts.Post
+	cursor  int
+	offset  int
+	width   int
+	height  int
+	focused bool
+	words   []string  // search words to highlight in titles
+	now     time.Time // for "3 hours ago"
+}
+
+func (l *listPane) SetSize(w, h int) {
+	l.width, l.height = max(w, 0), max(h, 0)
+	l.clamp()
+}
+
+func (l *listPane) SetItems(items []*posts.Post) {
+	l.items = items
+	l.clamp()
+}
+
+// Selected is the post under the cursor, or nil for an empty list.
+func (l listPane) Selected() *posts.Post {
+	if l.cursor < 0 || l.cursor >= len(l.items) {
+		return nil
+	}
+	return l.items[l.cursor]
+}
+
+// Select moves the cursor to the post with this path, if it is listed.
+func (l *listPane) Select(path string) bool {
+	for i, p := range l.items {
+		if p.Path == path {
+			l.MoveTo(i)
+			return true
+		}
+	}
+	return false
+}
+
+// SelectPost moves the cursor to p, if it is listed.
+func (l *listPane) SelectPost(p *posts.Post) bool {
+	for i, q := range l.items {
+		if q == p {
+			l.MoveTo(i)
+			return true
+		}
+	}
+	return false
+}
+
+// MoveTo puts the cursor on row i (clamped) and scrolls it into view.
+func (l *listPane) MoveTo(i int) {
+	l.cursor = i
+	l.clamp()
+}
+
+// Move moves the cursor by delta rows.
+func (l *listPane) Move(delta int) { l.MoveTo(l.cursor + delta) }
+
+// Scroll moves the window by delta rows, dragging the cursor along only
+// when it would leave the screen (as the mouse wheel does in most readers).
+func (l *listPane) Scroll(delta int) {
+	maxOff := max(len(l.items)-l.height, 0)
+	l.offset = min(max(l.offset+delta, 0), maxOff)
+	if l.cursor < l.offset {
+		l.cursor = l.offset
+	}
+	if l.height > 0 && l.cursor >= l.offset+l.height {
+		l.cursor = l.offset + l.height - 1
+	}
+}
+
+// RowAt is the index of the post shown on screen row y of the pane, or -1.
+func (l *listPane) RowAt(y int) int {
+	i := l.offset + y
+	if y < 0 || y >= l.height || i >= len(l.items) {
+		return -1
+	}
+	return i
+}
+
+func (l *listPane) clamp() {
+	n := len(l.items)
+	l.cursor = min(max(l.cursor, 0), max(n-1, 0))
+	if l.height <= 0 {
+		return
+	}
+	if l.cursor < l.offset {
+		l.offset = l.cursor
+	}
+	if l.cursor >= l.offset+l.height {
+		l.offset = l.cursor - l.height + 1
+	}
+	l.offset = min(max(l.offset, 0), max(n-l.height, 0))
+}
+
+func (l *listPane) View(s Styles, t texts) string {
+	if l.width <= 0 || l.height <= 0 {
+		return ""
+	}
+	if len(l.items) == 0 {
+		return block([]string{s.Meta.Render(t.noPosts)}, l.width, l.height)
+	}
+	lines := make([]string, 0, l.height)
+	end := min(l.offset+l.height, len(l.items))
+	for i := l.offset; i < end; i++ {
+		lines = append(lines, l.row(s, t, l.items[i], i == l.cursor))
+	}
+	return block(lines, l.width, l.height)
+}
+
+// segment is a piece of a row and its style; a selected row restyles each
+// piece so nested resets can't cut its background short.
+type segment struct {
+	text  string
+	style lipgloss.Style
+}
+
+const (
+	hotWidth  = 6 // 🔥🔥🔥
+	dateWidth = 12 // "23 giờ trước"
+	langWidth = 2
+	maxBadge  = 14
+)
+
+// row renders one post as exactly l.width columns:
+// hotness, topic badge, title, date, language.
+func (l *listPane) row(s Styles, t texts, p *posts.Post, selected bool) string {
+	w := l.width
+	var segs []segment
+	used := 0
+	add := func(text string, st lipgloss.Style) {
+		segs = append(segs, segment{text, st})
+		used += ansi.StringWidth(text)
+	}
+	showHot := w >= 24
+	showBadge := w >= 36 && p.Topic != ""
+	showDate := w >= 44
+	showLang := w >= 16
+
+	if selected {
+		add("▸", s.Row)
+	} else {
+		add(" ", s.Row)
+	}
+	if showHot {
+		if p.Err != nil {
+			add(fit("⚠", hotWidth), s.BadMark)
+		} else {
+			add(fit(hotMarks(p.Hotness), hotWidth), s.Row)
+		}
+		add(" ", s.Row)
+	} else if p.Err != nil {
+		add("⚠ ", s.BadMark)
+	}
+	right := 0
+	if showDate {
+		right += dateWidth + 1
+	}
+	if showLang {
+		right += langWidth + 1
+	}
+	if showBadge {
+		badge := " " + ansi.Truncate(p.Topic, maxBadge-2, "…") + " "
+		add(badge, s.Badge(p.Topic))
+		add(" ", s.Row)
+	}
+	titleW := w - used - right - 1
+	if titleW < 1 {
+		titleW = max(w-used, 0)
+		right = 0
+		showDate, showLang = false, false
+	}
+	for _, sg := range titleSegments(p.Title, titleW, l.words, s.Row, s.Match) {
+		add(sg.text, sg.style)
+	}
+	if right > 0 {
+		add(" ", s.Row)
+	}
+	if showDate {
+		if p.HasDate {
+			add(fit(t.shortDate(p.Date, l.now), dateWidth), s.Date)
+		} else {
+			add(fit(t.noDate, dateWidth), s.NoDate)
+		}
+		add(" ", s.Row)
+	}
+	if showLang {
+		lang := p.Lang.String()
+		st := s.LangEN
+		if p.Lang == posts.LangVN {
+			st = s.LangVN
+		}
+		add(fit(lang, langWidth), st)
+		add(" ", s.Row)
+	}
+
+	var b strings.Builder
+	for _, sg := range segs {
+		st := sg.style
+		if selected {
+			if l.focused {
+				st = st.Inherit(s.RowSelected)
+			} else {
+				st = st.Inherit(s.RowBlurred)
+			}
+		}
+		b.WriteString(st.Render(sg.text))
+	}
+	return fit(b.String(), w)
+}
+
+// titleSegments fits a title to w columns and marks the characters that
+// match the search words, on the original accented text.
+func titleSegments(title string, w int, words []string, base, match lipgloss.Style) []segment {
+	fitted := fit(title, w)
+	if len(words) == 0 {
+		return []segment{{fitted, base}}
+	}
+	keep := len(title)
+	if ansi.StringWidth(title) > w {
+		keep = len(strings.TrimSuffix(ansi.Truncate(title, w, "…"), "…"))
+	}
+	var segs []segment
+	at := 0
+	for _, r := range fold.Highlight(title, words) {
+		start, end := r[0], min(r[1], keep)
+		if start >= keep {
+			break
+		}
+		if start > at {
+			segs = append(segs, segment{title[at:start], base})
+		}
+		segs = append(segs, segment{title[start:end], match})
+		at = end
+	}
+	rest := fitted[at:] // fitted begins with the same bytes as title[:keep]
+	return append(segs, segment{rest, base})
+}
+
+// hotMarks draws hotness as flames; past three it shows the number so the
+// column keeps its width.
+func hotMarks(n int) string {
+	switch {
+	case n <= 0:
+		return ""
+	case n <= 3:
+		return strings.Repeat("🔥", n)
+	default:
+		return "🔥×" + strconv.Itoa(n)
+	}
+}

@@ -1,0 +1,609 @@
+// Package ui is newsreader's terminal interface: a list of posts beside a
+// reading pane, built with Bubble Tea.
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/newsreader/newsreader/posts"
+)
+
+// Options are the choices made on the command line.
+type Options struct {
+	// Style is "auto" (dark unless the terminal reports a light
+	// background), "dark", "light" or "notty".
+	Style string
+	// MaxWidth caps the article's text width; 0 means 120 columns.
+	MaxWidth int
+	// Source is what the header calls the folder; empty uses the library's
+	// root.
+	Source string
+	// Open, when set, starts in the reader on this post. If the library
+	// holds only that post, esc lists the post's folder.
+	Open *posts.Post
+	// Lang is the interface language; empty means English.
+	Lang Lang
+	// Now is the clock for "3 hours ago"; nil means time.Now.
+	Now func() time.Time
+}
+
+type focus int
+
+const (
+	focusList focus = iota
+	focusReader
+)
+
+// wideLayout is the width from which list and reader stand side by side.
+const wideLayout = 80
+
+// Model is the root model: it owns the panes, routes messages and lays
+// out the screen.
+type Model struct {
+	lib    *posts.Library
+	keys   KeyMap
+	opts   Options
+	styles Styles
+	text   texts
+	help   help.Model
+
+	list   listPane
+	reader readerPane
+	search search
+	focus  focus
+
+	width, height int
+	listW         int // width of the list in the wide layout, 0 when narrow
+	ready         bool
+	showHelp      bool
+	isDark        bool
+	single        bool // started on one file: esc lists its folder
+	status        string
+
+	cache map[renderKey][]string
+}
+
+// New builds the model for a library of posts.
+func New(lib *posts.Library, keys KeyMap, opts Options) Model {
+	if opts.Style == "" {
+		opts.Style = "auto"
+	}
+	m := Model{
+		lib:    lib,
+		keys:   keys,
+		opts:   opts,
+		isDark: true,
+		text:   textsFor(opts.Lang),
+		help:   help.New(),
+		cache:  make(map[renderKey][]string),
+		search: newSearch(true),
+	}
+	if m.opts.Now == nil {
+		m.opts.Now = time.Now
+	}
+	m.setStyles()
+	m.list.SetItems(lib.Posts)
+	if opts.Open != nil {
+		m.list.Select(opts.Open.Path)
+		m.focus = focusReader
+		m.single = len(lib.Posts) == 1
+	}
+	m.applyFocus()
+	return m
+}
+
+// Init asks the terminal for its background colour; nothing is drawn
+// until the first window size arrives.
+func (m Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{buildIndex(m.lib)}
+	if m.opts.Style == "auto" {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) setStyles() {
+	switch m.opts.Style {
+	case "light":
+		m.isDark = false
+	case "dark", "notty":
+		m.isDark = true
+	}
+	m.styles = newStyles(m.isDark)
+	m.help.Styles = help.DefaultStyles(m.isDark)
+	m.search.input.SetStyles(inputStyles(m.isDark))
+}
+
+// glamourStyle is the Glamour standard style the articles are rendered in.
+func (m Model) glamourStyle() string {
+	switch m.opts.Style {
+	case "notty", "dark", "light":
+		return m.opts.Style
+	}
+	if m.isDark {
+		return "dark"
+	}
+	return "light"
+}
+
+// folderMsg brings the listing of a single post's folder.
+type folderMsg struct {
+	lib  *posts.Library
+	path string // the post to keep selected
+	err  error
+}
+
+// Update routes a message: keys to the focused pane, everything else to
+// whoever needs it.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.ready = true
+		m.setSize()
+		return m, m.preview()
+	case tea.BackgroundColorMsg:
+		if m.opts.Style == "auto" {
+			m.isDark = msg.IsDark()
+			m.setStyles()
+			return m, m.preview()
+		}
+	case renderedMsg:
+		m.cache[msg.key] = msg.lines
+		m.reader.Show(msg.key, msg.lines)
+		return m, nil
+	case folderMsg:
+		return m.openFolder(msg)
+	case indexMsg:
+		if msg.lib != m.lib {
+			return m, nil
+		}
+		m.search.index = msg.index
+		m.search.titleHits = nil
+		if m.search.filtering() {
+			cmd := m.applySearch()
+			return m, tea.Batch(cmd, m.preview())
+		}
+		return m, nil
+	case bodyMsg:
+		cmd := m.addBodyHits(msg)
+		return m, tea.Batch(cmd, m.preview())
+	case tea.KeyPressMsg:
+		return m.handleKey(msg)
+	case tea.MouseWheelMsg:
+		return m.handleWheel(msg)
+	case tea.MouseClickMsg:
+		return m.handleClick(msg)
+	}
+	return m, nil
+}
+
+func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := m.keys
+	if key.Matches(msg, k.ForceQuit) {
+		return m, tea.Quit
+	}
+	if m.search.active {
+		return m.searchKey(msg)
+	}
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m, tea.Quit
+	case key.Matches(msg, k.Help):
+		m.showHelp = !m.showHelp
+		return m, nil
+	case m.showHelp && key.Matches(msg, k.Back):
+		m.showHelp = false
+		return m, nil
+	case key.Matches(msg, k.SwitchFocus):
+		if m.focus == focusList {
+			m.focus = focusReader
+		} else {
+			m.focus = focusList
+		}
+		m.applyFocus()
+		return m, nil
+	case key.Matches(msg, k.Search):
+		m.search.active = true
+		m.focus = focusList
+		m.applyFocus()
+		return m, m.search.input.Focus()
+	case key.Matches(msg, k.CycleLang):
+		m.search.lang = (m.search.lang + 1) % 3
+		return m, tea.Batch(m.applySearch(), m.preview())
+	case key.Matches(msg, k.CycleSort):
+		m.search.order = (m.search.order + 1) % 3
+		return m, tea.Batch(m.applySearch(), m.preview())
+	case key.Matches(msg, k.NextPost):
+		m.list.Move(1)
+		return m, m.preview()
+	case key.Matches(msg, k.PrevPost):
+		m.list.Move(-1)
+		return m, m.preview()
+	}
+	if m.focus == focusReader {
+		return m.readerKey(msg)
+	}
+	return m.listKey(msg)
+}
+
+func (m Model) listKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := m.keys
+	page := max(m.list.height, 1)
+	switch {
+	case key.Matches(msg, k.Up):
+		m.list.Move(-1)
+	case key.Matches(msg, k.Down):
+		m.list.Move(1)
+	case key.Matches(msg, k.Top):
+		m.list.MoveTo(0)
+	case key.Matches(msg, k.Bottom):
+		m.list.MoveTo(len(m.list.items) - 1)
+	case key.Matches(msg, k.PageUp):
+		m.list.Move(-page)
+	case key.Matches(msg, k.PageDown):
+		m.list.Move(page)
+	case key.Matches(msg, k.HalfUp):
+		m.list.Move(-max(page/2, 1))
+	case key.Matches(msg, k.HalfDown):
+		m.list.Move(max(page/2, 1))
+	case key.Matches(msg, k.Open):
+		if m.list.Selected() != nil {
+			m.focus = focusReader
+			m.applyFocus()
+		}
+	case key.Matches(msg, k.Back) && m.search.input.Value() != "":
+		m.search.input.Reset()
+		return m, tea.Batch(m.applySearch(), m.preview())
+	default:
+		return m, nil
+	}
+	return m, m.preview()
+}
+
+func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := m.keys
+	page := max(m.reader.height-1, 1)
+	switch {
+	case key.Matches(msg, k.Up):
+		m.reader.Scroll(-1)
+	case key.Matches(msg, k.Down):
+		m.reader.Scroll(1)
+	case key.Matches(msg, k.Top):
+		m.reader.GotoTop()
+	case key.Matches(msg, k.Bottom):
+		m.reader.GotoBottom()
+	case key.Matches(msg, k.PageUp):
+		m.reader.Scroll(-page)
+	case key.Matches(msg, k.PageDown):
+		m.reader.Scroll(page)
+	case key.Matches(msg, k.HalfUp):
+		m.reader.Scroll(-max(page/2, 1))
+	case key.Matches(msg, k.HalfDown):
+		m.reader.Scroll(max(page/2, 1))
+	case key.Matches(msg, k.Back):
+		if m.single {
+			m.single = false
+			return m, loadFolder(m.lib, m.list.Selected())
+		}
+		m.focus = focusList
+		m.applyFocus()
+	}
+	return m, nil
+}
+
+// searchKey handles a key while the search bar has the keyboard: enter
+// keeps the filter, esc clears it, arrows move in the list, and the rest
+// is typing.
+func (m Model) searchKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch msg.String() {
+	case "enter":
+		m.search.active = false
+		m.search.input.Blur()
+		return m, nil
+	case "esc":
+		m.search.active = false
+		m.search.input.Blur()
+		m.search.input.Reset()
+		return m, tea.Batch(m.applySearch(), m.preview())
+	case "up", "ctrl+p":
+		m.list.Move(-1)
+		return m, m.preview()
+	case "down", "ctrl+n":
+		m.list.Move(1)
+		return m, m.preview()
+	}
+	before := m.search.input.Value()
+	var cmd tea.Cmd
+	m.search.input, cmd = m.search.input.Update(msg)
+	if m.search.input.Value() == before {
+		return m, cmd
+	}
+	return m, tea.Batch(cmd, m.applySearch(), m.preview())
+}
+
+// loadFolder lists the folder of the post that was opened on its own.
+func loadFolder(lib *posts.Library, p *posts.Post) tea.Cmd {
+	if p == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		folder, err := lib.Dir(p)
+		return folderMsg{lib: folder, path: p.Path, err: err}
+	}
+}
+
+func (m Model) openFolder(msg folderMsg) (tea.Model, tea.Cmd) {
+	m.focus = focusList
+	m.applyFocus()
+	if msg.err != nil || msg.lib == nil {
+		m.status = fmt.Sprintf(m.text.folderError, m.lib.DisplayPath(m.list.Selected()), msg.err)
+		return m, nil
+	}
+	old := m.list.Selected()
+	m.lib = msg.lib
+	m.opts.Source = ""
+	m.cache = make(map[renderKey][]string)
+	m.search.index, m.search.titleHits = nil, nil
+	m.list.SetItems(m.lib.Posts)
+	m.list.MoveTo(0)
+	if old != nil {
+		for i, p := range m.lib.Posts {
+			if m.lib.DisplayPath(p) == msg.path || p.Path == msg.path {
+				m.list.MoveTo(i)
+				break
+			}
+		}
+	}
+	m.reader = readerPane{width: m.reader.width, height: m.reader.height}
+	m.setSize()
+	return m, tea.Batch(m.preview(), buildIndex(m.lib))
+}
+
+func (m Model) handleWheel(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
+	delta := 0
+	switch msg.Button {
+	case tea.MouseWheelUp:
+		delta = -3
+	case tea.MouseWheelDown:
+		delta = 3
+	default:
+		return m, nil
+	}
+	if m.overList(msg.X) {
+		m.list.Scroll(delta)
+		return m, m.preview()
+	}
+	m.reader.Scroll(delta)
+	return m, nil
+}
+
+func (m Model) handleClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
+	if msg.Button != tea.MouseLeft || m.showHelp {
+		return m, nil
+	}
+	if m.overList(msg.X) {
+		i := m.list.RowAt(msg.Y - headerHeight)
+		if i < 0 {
+			return m, nil
+		}
+		m.list.MoveTo(i)
+		m.focus = focusList
+		m.applyFocus()
+		return m, m.preview()
+	}
+	m.focus = focusReader
+	m.applyFocus()
+	return m, nil
+}
+
+// overList reports whether screen column x belongs to the list.
+func (m *Model) overList(x int) bool {
+	if m.listW > 0 {
+		return x < m.listW
+	}
+	return m.focus == focusList
+}
+
+func (m *Model) applyFocus() {
+	m.list.focused = m.focus == focusList
+	m.reader.focused = m.focus == focusReader
+	if m.ready {
+		m.setSize()
+	}
+}
+
+const (
+	headerHeight = 1
+	footerHeight = 1
+)
+
+// setSize is the one place where the screen is divided between the panes.
+func (m *Model) setSize() {
+	bodyH := max(m.height-headerHeight-footerHeight, 0)
+	m.help.SetWidth(m.width)
+	m.search.input.SetWidth(max(m.width/2, 10))
+	if m.width >= wideLayout {
+		m.listW = min(max(m.width/2, 36), 80)
+		m.list.SetSize(m.listW, bodyH)
+		m.reader.SetSize(m.width-m.listW-1, bodyH)
+		return
+	}
+	m.listW = 0
+	m.list.SetSize(m.width, bodyH)
+	m.reader.SetSize(m.width, bodyH)
+}
+
+// preview makes the reader show the selected post, from the cache when it
+// can, else by asking for a rendering off the update loop. It also renders
+// the neighbours ahead so that J/K show them at once.
+func (m *Model) preview() tea.Cmd {
+	if !m.ready {
+		return nil
+	}
+	p := m.list.Selected()
+	if p == nil {
+		m.reader = readerPane{width: m.reader.width, height: m.reader.height, focused: m.reader.focused}
+		return nil
+	}
+	w := articleWidth(m.reader.width, m.opts.MaxWidth)
+	key := renderKey{path: p.Path, width: w, style: m.glamourStyle()}
+	var cmds []tea.Cmd
+	if m.reader.Want(p, key) {
+		if lines, ok := m.cache[key]; ok {
+			m.reader.Show(key, lines)
+		} else {
+			cmds = append(cmds, m.renderCmd(p, key))
+		}
+	}
+	for _, d := range []int{1, -1} {
+		i := m.list.cursor + d
+		if i < 0 || i >= len(m.list.items) {
+			continue
+		}
+		np := m.list.items[i]
+		nk := renderKey{path: np.Path, width: w, style: key.style}
+		if _, ok := m.cache[nk]; !ok {
+			cmds = append(cmds, m.renderCmd(np, nk))
+		}
+	}
+	return tea.Batch(cmds...)
+}
+
+// renderCmd renders a post in the background. It captures everything it
+// needs now; it never reads the model from its goroutine.
+func (m *Model) renderCmd(p *posts.Post, key renderKey) tea.Cmd {
+	lib, s, t, now := m.lib, m.styles, m.text, m.opts.Now()
+	return func() tea.Msg {
+		return renderedMsg{key: key, lines: renderArticle(lib, p, key.width, key.style, s, t, now)}
+	}
+}
+
+// View draws the screen.
+func (m Model) View() tea.View {
+	v := tea.NewView("")
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = m.windowTitle()
+	if !m.ready {
+		return v
+	}
+	if m.width < 20 || m.height < 3 {
+		v.SetContent(block([]string{m.text.tooSmall}, m.width, m.height))
+		return v
+	}
+	bodyH := max(m.height-headerHeight-footerHeight, 0)
+	var body string
+	switch {
+	case m.showHelp:
+		body = block(strings.Split(m.help.FullHelpView(m.keys.FullHelp()), "\n"), m.width, bodyH)
+	case m.listW > 0:
+		m.list.words, m.list.now = m.search.query.Words, m.opts.Now()
+		div := m.styles.Divider.Render(strings.TrimSuffix(strings.Repeat("│\n", bodyH), "\n"))
+		body = joinColumns(m.list.View(m.styles, m.text), div, m.reader.View(m.styles, m.text))
+	case m.focus == focusReader:
+		body = m.reader.View(m.styles, m.text)
+	default:
+		m.list.words, m.list.now = m.search.query.Words, m.opts.Now()
+		body = m.list.View(m.styles, m.text)
+	}
+	v.SetContent(m.headerView() + "\n" + body + "\n" + m.footerView())
+	return v
+}
+
+// joinColumns puts blocks of equal height side by side. Every block is
+// already padded to its width, so lines simply concatenate.
+func joinColumns(cols ...string) string {
+	split := make([][]string, len(cols))
+	n := 0
+	for i, c := range cols {
+		split[i] = strings.Split(c, "\n")
+		n = max(n, len(split[i]))
+	}
+	var b strings.Builder
+	for row := 0; row < n; row++ {
+		if row > 0 {
+			b.WriteByte('\n')
+		}
+		for _, lines := range split {
+			if row < len(lines) {
+				b.WriteString(lines[row])
+			}
+		}
+	}
+	return b.String()
+}
+
+func (m *Model) windowTitle() string {
+	if p := m.list.Selected(); p != nil && m.focus == focusReader {
+		return ansi.Strip(p.Title) + " — newsreader"
+	}
+	return "newsreader"
+}
+
+func (m *Model) headerView() string {
+	src := m.opts.Source
+	if src == "" {
+		src = m.lib.Root
+	}
+	total := len(m.lib.Posts)
+	count := fmt.Sprintf(m.text.posts, total)
+	if total == 1 {
+		count = m.text.onePost
+	}
+	if m.search.filtering() {
+		count = fmt.Sprintf(m.text.matches, len(m.list.items), total)
+	}
+	parts := []string{src, count}
+	if m.lib.Skipped > 0 {
+		parts = append(parts, fmt.Sprintf(m.text.skipped, m.lib.Skipped))
+	}
+	if q := m.search.input.Value(); q != "" {
+		parts = append(parts, m.text.filter+": "+q)
+	}
+	if l := m.search.lang.query(); l != "" {
+		parts = append(parts, strings.ToUpper(l))
+	}
+	parts = append(parts, "↓ "+m.text.sortNames[m.search.order])
+	left := m.styles.Header.Render(m.text.appName) + m.styles.HeaderDim.Render(" · "+strings.Join(parts, " · "))
+	right := ""
+	if m.focus == focusReader && m.reader.lines != nil {
+		right = m.styles.HeaderDim.Render(fmt.Sprintf("%d%%", m.reader.Percent()))
+	}
+	gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(right)
+	if gap < 1 {
+		return fit(left, m.width)
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+func (m *Model) footerView() string {
+	s := &m.search
+	if s.active {
+		line := s.input.View()
+		if s.queryErr != "" {
+			line += "  " + m.styles.Error.Render(s.queryErr)
+		} else {
+			info := fmt.Sprintf(m.text.matches, len(m.list.items), len(m.lib.Posts))
+			if s.bodyBusy {
+				info += " · " + m.text.searching
+			}
+			line += "  " + m.styles.HeaderDim.Render(info)
+		}
+		return fit(line, m.width)
+	}
+	if s.queryErr != "" && s.input.Value() != "" {
+		return fit(m.styles.Error.Render(s.queryErr), m.width)
+	}
+	if m.status != "" {
+		return fit(m.styles.Status.Render(m.status), m.width)
+	}
+	return fit(m.help.ShortHelpView(m.keys.ShortHelp()), m.width)
+}

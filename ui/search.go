@@ -1,0 +1,234 @@
+package ui
+
+import (
+	"errors"
+	"runtime"
+	"slices"
+	"sync"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/newsreader/newsreader/posts"
+	"github.com/newsreader/newsreader/posts/fold"
+)
+
+// langFilter is the language shortcut's state: all, VN only, EN only.
+type langFilter uint8
+
+const (
+	langAny langFilter = iota
+	langVN
+	langEN
+)
+
+func (l langFilter) query() string {
+	switch l {
+	case langVN:
+		return "vn"
+	case langEN:
+		return "en"
+	}
+	return ""
+}
+
+// search is the state of the list's filter: what was typed, what it
+// means, and the body search running behind it.
+type search struct {
+	input    textinput.Model
+	active   bool // the search bar has the keyboard
+	query    fold.Query
+	queryErr string
+	lang     langFilter
+	order    posts.SortOrder
+
+	index *posts.Index // built off the update loop; nil until then
+
+	titleHits []int         // index positions matching on title and metadata
+	bodyHits  []*posts.Post // matches found in bodies so far
+	gen       int           // generation of the body search; older results are dropped
+	bodyTodo  []*posts.Post // posts whose bodies are still to be searched
+	bodyBusy  bool
+}
+
+func newSearch(isDark bool) search {
+	in := textinput.New()
+	in.Prompt = "/ "
+	in.SetStyles(inputStyles(isDark))
+	return search{input: in}
+}
+
+// inputStyles is the search bar's look: a steady cursor, which also keeps
+// the screen still while the reader thinks.
+func inputStyles(isDark bool) textinput.Styles {
+	st := textinput.DefaultStyles(isDark)
+	st.Cursor.Blink = false
+	return st
+}
+
+// filtering reports whether anything narrows or reorders the list.
+func (s *search) filtering() bool {
+	return s.input.Value() != "" || s.lang != langAny || s.order != posts.SortNewest
+}
+
+// indexMsg brings the search index, built in the background.
+type indexMsg struct {
+	lib   *posts.Library
+	index *posts.Index
+}
+
+func buildIndex(lib *posts.Library) tea.Cmd {
+	return func() tea.Msg { return indexMsg{lib: lib, index: posts.NewIndex(lib.Posts)} }
+}
+
+// bodyMsg brings the posts of one chunk whose bodies match.
+type bodyMsg struct {
+	gen  int
+	hits []*posts.Post
+}
+
+// bodyChunk is how many bodies one command reads: enough to keep both
+// cores busy, small enough that results show while the reader types.
+const bodyChunk = 256
+
+// searchBodies reads the bodies of ps and returns those containing every
+// word of q. It runs in a tea.Cmd, on its own copies of what it needs.
+func searchBodies(lib *posts.Library, ps []*posts.Post, q fold.Query, gen int) tea.Cmd {
+	return func() tea.Msg {
+		hit := make([]bool, len(ps))
+		var wg sync.WaitGroup
+		next := make(chan int)
+		for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range next {
+					body, err := lib.Body(ps[i])
+					hit[i] = err == nil && q.MatchText(fold.Fold(body))
+				}
+			}()
+		}
+		for i := range ps {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
+		var hits []*posts.Post
+		for i, p := range ps {
+			if hit[i] {
+				hits = append(hits, p)
+			}
+		}
+		return bodyMsg{gen: gen, hits: hits}
+	}
+}
+
+// applySearch recomputes the list from the query, the language shortcut
+// and the sort order, keeping the selected post selected when it is still
+// listed, and starts a new body search when there are words to look for.
+func (m *Model) applySearch() tea.Cmd {
+	s := &m.search
+	q, err := fold.Parse(s.input.Value())
+	s.queryErr = ""
+	if err != nil {
+		var qe *fold.QueryError
+		if errors.As(err, &qe) && m.text.lang == Vietnamese {
+			s.queryErr = qe.Vietnamese()
+		} else {
+			s.queryErr = err.Error()
+		}
+	}
+	if len(q.Is) > 0 && s.queryErr == "" {
+		s.queryErr = m.text.isNotYet
+	}
+	if q.Lang == "" {
+		q.Lang = s.lang.query()
+	}
+	prev := s.query
+	s.query = q
+	s.gen++
+	s.bodyHits, s.bodyTodo, s.bodyBusy = nil, nil, false
+
+	if !s.filtering() || s.index == nil {
+		s.titleHits = nil
+		m.setItems(posts.Sorted(m.lib.Posts, s.order))
+		return nil
+	}
+	// Typing on only narrows: test the previous matches, not every post.
+	var within []int
+	if s.titleHits != nil && q.Refines(prev) {
+		within = s.titleHits
+	}
+	s.titleHits = s.index.Match(q, within)
+	m.setItems(posts.Sorted(s.index.Posts(s.titleHits), s.order))
+	if len(q.Words) == 0 {
+		return nil
+	}
+	inTitle := make(map[int]bool, len(s.titleHits))
+	for _, i := range s.titleHits {
+		inTitle[i] = true
+	}
+	for _, i := range s.index.MatchMeta(q) {
+		if p := s.index.Posts([]int{i})[0]; !inTitle[i] && p.Err == nil {
+			s.bodyTodo = append(s.bodyTodo, p)
+		}
+	}
+	return m.nextBodyChunk()
+}
+
+// nextBodyChunk starts the body search on the next chunk of posts.
+func (m *Model) nextBodyChunk() tea.Cmd {
+	s := &m.search
+	if len(s.bodyTodo) == 0 {
+		s.bodyBusy = false
+		return nil
+	}
+	n := min(bodyChunk, len(s.bodyTodo))
+	chunk := s.bodyTodo[:n:n]
+	s.bodyTodo = s.bodyTodo[n:]
+	s.bodyBusy = true
+	return searchBodies(m.lib, chunk, s.query, s.gen)
+}
+
+// addBodyHits shows body matches after the title matches, newest first
+// within each group, and asks for the next chunk.
+func (m *Model) addBodyHits(msg bodyMsg) tea.Cmd {
+	s := &m.search
+	if msg.gen != s.gen {
+		return nil
+	}
+	if len(msg.hits) > 0 {
+		s.bodyHits = append(s.bodyHits, msg.hits...)
+		items := slices.Clone(posts.Sorted(s.index.Posts(s.titleHits), s.order))
+		items = append(items, posts.Sorted(sortedByLibrary(m.lib, s.bodyHits), s.order)...)
+		m.setItems(items)
+	}
+	return m.nextBodyChunk()
+}
+
+// sortedByLibrary puts ps back in the library's order (newest first):
+// chunks finish in any order.
+func sortedByLibrary(lib *posts.Library, ps []*posts.Post) []*posts.Post {
+	rank := make(map[*posts.Post]int, len(ps))
+	for _, p := range ps {
+		rank[p] = -1
+	}
+	for i, p := range lib.Posts {
+		if _, ok := rank[p]; ok {
+			rank[p] = i
+		}
+	}
+	out := slices.Clone(ps)
+	slices.SortFunc(out, func(a, b *posts.Post) int { return rank[a] - rank[b] })
+	return out
+}
+
+// setItems replaces the list's posts, keeping the selected post selected
+// when it is still there.
+func (m *Model) setItems(items []*posts.Post) {
+	sel := m.list.Selected()
+	m.list.SetItems(items)
+	if sel == nil || !m.list.SelectPost(sel) {
+		m.list.MoveTo(0)
+	}
+}

@@ -1,0 +1,206 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"charm.land/lipgloss/v2"
+
+	"github.com/newsreader/newsreader/posts"
+)
+
+func searchFor(t *testing.T, lib *posts.Library, query string) Model {
+	t.Helper()
+	m := newSized(t, lib, 120, 40, Options{})
+	m = press(t, m, "/")
+	for _, r := range query {
+		m = press(t, m, string(r))
+	}
+	return m.(Model)
+}
+
+func titles(m Model) []string {
+	var out []string
+	for _, p := range m.list.items {
+		out = append(out, p.Title)
+	}
+	return out
+}
+
+func TestSearchIgnoresDiacritics(t *testing.T) {
+	lib := sampleLib(t)
+	m := searchFor(t, lib, "lua dao video")
+	got := titles(m)
+	if len(got) == 0 || !strings.Contains(got[0], "lừa gọi video") {
+		t.Fatalf("unaccented query found %q", got)
+	}
+	if !strings.Contains(screen(m), "/ lua dao video") {
+		t.Fatalf("search bar not shown:\n%s", screen(m))
+	}
+	// Upper case and word order do not matter either.
+	m2 := searchFor(t, lib, "VIDEO LỪA")
+	if t2 := titles(m2); len(t2) == 0 || t2[0] != got[0] {
+		t.Fatalf("VIDEO LỪA found %q", t2)
+	}
+}
+
+func TestSearchEnterKeepsEscClears(t *testing.T) {
+	lib := sampleLib(t)
+	m := searchFor(t, lib, "otp")
+	n := len(m.list.items)
+	if n == 0 || n == len(lib.Posts) {
+		t.Fatalf("otp matched %d of %d", n, len(lib.Posts))
+	}
+	mm := press(t, m, "enter").(Model)
+	if mm.search.active || len(mm.list.items) != n {
+		t.Fatalf("enter: active=%v, %d items", mm.search.active, len(mm.list.items))
+	}
+	if !strings.Contains(screen(mm), "filter: otp") {
+		t.Fatalf("header does not show the filter:\n%s", screen(mm))
+	}
+	mm = press(t, mm, "j").(Model) // keys move the list again
+	mm = press(t, mm, "esc").(Model)
+	if len(mm.list.items) != len(lib.Posts) {
+		t.Fatalf("esc in the list did not clear the filter: %d items", len(mm.list.items))
+	}
+	m = press(t, m, "esc").(Model)
+	if m.search.active || len(m.list.items) != len(lib.Posts) {
+		t.Fatal("esc in the search bar did not clear it")
+	}
+}
+
+func TestSearchBadKeyIsShown(t *testing.T) {
+	m := searchFor(t, sampleLib(t), "colour:red")
+	if m.search.queryErr == "" || !strings.Contains(screen(m), "colour") {
+		t.Fatalf("unknown key not reported:\n%s", screen(m))
+	}
+}
+
+func TestSearchQueryKeys(t *testing.T) {
+	lib := sampleLib(t)
+	for _, tc := range []struct {
+		query string
+		ok    func(p *posts.Post) bool
+	}{
+		{"lang:en", func(p *posts.Post) bool { return p.Lang == posts.LangEN }},
+		{"hot:3", func(p *posts.Post) bool { return p.Hotness >= 3 }},
+		{"topic:bao mat", func(p *posts.Post) bool { return p.Topic == "Bảo mật" }},
+		{"since:2025-04-01", func(p *posts.Post) bool { return p.Date.Month() >= 4 }},
+		{"until:2025-01-31 lang:vn", func(p *posts.Post) bool { return p.Date.Month() == 1 && p.Lang == posts.LangVN }},
+	} {
+		m := searchFor(t, lib, tc.query)
+		if len(m.list.items) == 0 {
+			t.Errorf("%s matched nothing", tc.query)
+		}
+		for _, p := range m.list.items {
+			if !tc.ok(p) {
+				t.Errorf("%s matched %s", tc.query, p.Path)
+			}
+		}
+		want := 0
+		for _, p := range lib.Posts {
+			if tc.ok(p) {
+				want++
+			}
+		}
+		if len(m.list.items) != want {
+			t.Errorf("%s matched %d, want %d", tc.query, len(m.list.items), want)
+		}
+	}
+}
+
+func TestSearchFindsBodiesAfterTitles(t *testing.T) {
+	lib := sampleLib(t)
+	// A word from the long guide's body ("Ollama"-like tool names are
+	// not in any title): find a body word that no title holds.
+	m := searchFor(t, lib, "lithium")
+	if len(m.list.items) == 0 {
+		t.Fatal("a word found only in bodies matched nothing")
+	}
+	for _, p := range m.list.items {
+		if strings.Contains(strings.ToLower(p.Title), "lithium") {
+			t.Fatalf("test word is in a title (%s); pick another", p.Title)
+		}
+	}
+	// Title matches come before body matches.
+	m = searchFor(t, lib, "pin")
+	var sawBody bool
+	for _, p := range m.list.items {
+		inTitle := strings.Contains(strings.ToLower(p.Title), "pin")
+		if !inTitle {
+			sawBody = true
+		} else if sawBody {
+			t.Fatalf("title match %q after a body match", p.Title)
+		}
+	}
+}
+
+func TestLanguageAndSortShortcuts(t *testing.T) {
+	lib := sampleLib(t)
+	m := newSized(t, lib, 120, 40, Options{})
+	m = press(t, m, "L")
+	for _, p := range m.(Model).list.items {
+		if p.Lang != posts.LangVN {
+			t.Fatalf("L once: %s is not VN", p.Path)
+		}
+	}
+	if !strings.Contains(screen(m), " VN ·") {
+		t.Fatalf("header does not show the language filter:\n%s", strings.SplitN(screen(m), "\n", 2)[0])
+	}
+	m = press(t, m, "L")
+	for _, p := range m.(Model).list.items {
+		if p.Lang != posts.LangEN {
+			t.Fatalf("L twice: %s is not EN", p.Path)
+		}
+	}
+	m = press(t, m, "L", "s")
+	items := m.(Model).list.items
+	for i := 1; i < len(items); i++ {
+		if items[i].Hotness > items[i-1].Hotness {
+			t.Fatalf("hottest: %d after %d", items[i].Hotness, items[i-1].Hotness)
+		}
+	}
+	if !strings.Contains(screen(m), "hottest") {
+		t.Fatal("header does not show the sort")
+	}
+	m = press(t, m, "s")
+	items = m.(Model).list.items
+	if items[0] != lib.Posts[len(lib.Posts)-1] {
+		t.Fatalf("oldest first starts with %s", items[0].Path)
+	}
+}
+
+func TestTitleSegmentsHighlightAccentedText(t *testing.T) {
+	hl := lipgloss.NewStyle().Bold(true)
+	segs := titleSegments("Cảnh báo chiêu lừa đảo", 40, []string{"lua dao"}, lipgloss.NewStyle(), hl)
+	var marked []string
+	for _, s := range segs {
+		if s.style.GetBold() {
+			marked = append(marked, s.text)
+		}
+	}
+	if strings.Join(marked, "|") != "lừa đảo" {
+		t.Fatalf("highlighted %q", marked)
+	}
+	// Cut by truncation: the highlight stops where the title does.
+	segs = titleSegments("Cảnh báo chiêu lừa đảo", 17, []string{"lua"}, lipgloss.NewStyle(), hl)
+	var all string
+	for _, s := range segs {
+		all += s.text
+	}
+	if !strings.HasSuffix(strings.TrimRight(all, " "), "…") || lipgloss.Width(all) != 17 {
+		t.Fatalf("truncated row %q (width %d)", all, lipgloss.Width(all))
+	}
+}
+
+func TestVietnameseInterface(t *testing.T) {
+	lib := sampleLib(t)
+	m := newSized(t, lib, 120, 40, Options{Lang: Vietnamese})
+	s := screen(m)
+	if !strings.Contains(s, "13 bài") || !strings.Contains(s, "mới nhất") {
+		t.Fatalf("header not in Vietnamese:\n%s", strings.SplitN(s, "\n", 2)[0])
+	}
+	if !strings.Contains(s, "Nguồn:") || !strings.Contains(s, "Thứ ") {
+		t.Fatalf("reader header not in Vietnamese:\n%s", s)
+	}
+}
