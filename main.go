@@ -55,6 +55,7 @@ type config struct {
 	json    bool
 	version bool
 	uiLang  string
+	prefer  string
 	args    []string
 }
 
@@ -73,6 +74,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.style, "style", "auto", "colours: auto, dark, light or notty")
 	fs.BoolVar(&c.json, "json", false, "print the posts as JSON lines instead of starting the interface")
 	fs.BoolVar(&c.version, "version", false, "print the version and exit")
+	fs.StringVar(&c.prefer, "prefer", "", "show each story told in both languages once, in this one: vn or en")
 	fs.StringVar(&c.uiLang, "ui-lang", "", "language of the interface: vi or en (default: from LC_ALL, LC_MESSAGES or LANG)")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usage)
@@ -91,6 +93,11 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	case "auto", "dark", "light", "notty":
 	default:
 		return c, fmt.Errorf("%w: --style %q: use auto, dark, light or notty", errUsage, c.style)
+	}
+	switch c.prefer {
+	case "", "vn", "vi", "en":
+	default:
+		return c, fmt.Errorf("%w: --prefer %q: use vn or en", errUsage, c.prefer)
 	}
 	switch c.uiLang {
 	case "", "vi", "en":
@@ -131,7 +138,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !isTerminal(stdout) {
 		return printPlain(src, c, stdout, stderr)
 	}
-	opts := ui.Options{Style: c.style, MaxWidth: c.width, Source: src.label, Open: src.open, Lang: uiLang(c.uiLang, os.Getenv)}
+	opts := ui.Options{Style: c.style, MaxWidth: c.width, Source: src.label, Open: src.open, Lang: uiLang(c.uiLang, os.Getenv), Prefer: preferLang(c.prefer)}
 	p := tea.NewProgram(ui.New(src.lib, defaultKeyMap(opts.Lang), opts), tea.WithOutput(stdout))
 	if _, err := p.Run(); err != nil {
 		fmt.Fprintf(stderr, "newsreader: %v\n", err)
@@ -155,6 +162,16 @@ func uiLang(flagValue string, getenv func(string) string) ui.Lang {
 		}
 	}
 	return ui.English
+}
+
+func preferLang(s string) posts.Lang {
+	switch s {
+	case "vn", "vi":
+		return posts.LangVN
+	case "en":
+		return posts.LangEN
+	}
+	return posts.LangUnknown
 }
 
 // source is what to show: a library, what the header calls it, and the

@@ -151,6 +151,7 @@ var known = map[string]bool{
 	"title": true, "date": true, "categories": true, "category": true, "tags": true, "tag": true,
 	"lang": true, "language": true, "source": true, "link": true, "url": true,
 	"canonical_url": true, "hotness": true, "hot": true, "ref": true,
+	"translation_key": true, "translationKey": true, "lang_ref": true,
 }
 
 // frontFields reads the front matter, the quick way when it can.
@@ -199,7 +200,12 @@ func (p *Post) apply(f fields) (notes []string) {
 			break
 		}
 	}
-	p.Ref = strings.TrimSpace(safetext.Line(f["ref"].text))
+	for _, k := range []string{"ref", "translation_key", "translationKey", "lang_ref"} {
+		if r := strings.TrimSpace(safetext.Line(f[k].text)); r != "" {
+			p.Ref = r
+			break
+		}
+	}
 	return notes
 }
 

@@ -66,8 +66,9 @@ type Post struct {
 	// Note is a non-fatal remark for the reader pane (for example that
 	// only a prefix of a very large file was read).
 	Note string
-	// Ref is the front matter's ref: the same story in VN and EN shares
-	// one ref, which pairs the twins.
+	// Ref is the front matter's ref (or translation_key, translationKey,
+	// lang_ref): the same story in VN and EN shares one, which pairs the
+	// twins.
 	Ref string
 
 	// file is Path exactly as the FS names it. Path has been through

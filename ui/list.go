@@ -23,6 +23,7 @@ type listPane struct {
 	focused bool
 	words   []string  // search words to highlight in titles
 	now     time.Time // for "3 hours ago"
+	twins   posts.Twins
 }
 
 func (l *listPane) SetSize(w, h int) {
@@ -136,7 +137,7 @@ type segment struct {
 const (
 	hotWidth  = 6 // 🔥🔥🔥
 	dateWidth = 12 // "23 giờ trước"
-	langWidth = 2
+	langWidth = 3 // "VN⇄"
 	maxBadge  = 14
 )
 
@@ -207,6 +208,9 @@ func (l *listPane) row(s Styles, t texts, p *posts.Post, selected bool) string {
 		st := s.LangEN
 		if p.Lang == posts.LangVN {
 			st = s.LangVN
+		}
+		if l.twins[p] != nil {
+			lang += t.twin
 		}
 		add(fit(lang, langWidth), st)
 		add(" ", s.Row)

@@ -32,6 +32,9 @@ type Options struct {
 	Lang Lang
 	// Now is the clock for "3 hours ago"; nil means time.Now.
 	Now func() time.Time
+	// Prefer, when set, shows each pair of twins as one row in this
+	// language; t still shows the other.
+	Prefer posts.Lang
 }
 
 type focus int
@@ -67,7 +70,12 @@ type Model struct {
 	single        bool // started on one file: esc lists its folder
 	status        string
 
-	cache map[renderKey][]string
+	cache   map[renderKey][]string
+	pending map[renderKey]bool // renderings asked for and not back yet
+
+	twins    posts.Twins
+	shown    *posts.Post // a twin shown in the reader in place of the selection
+	shownFor *posts.Post // the selection it replaces; moving on drops it
 }
 
 // New builds the model for a library of posts.
@@ -82,8 +90,9 @@ func New(lib *posts.Library, keys KeyMap, opts Options) Model {
 		isDark: true,
 		text:   textsFor(opts.Lang),
 		help:   help.New(),
-		cache:  make(map[renderKey][]string),
-		search: newSearch(true),
+		cache:   make(map[renderKey][]string),
+		pending: make(map[renderKey]bool),
+		search:  newSearch(true),
 	}
 	if m.opts.Now == nil {
 		m.opts.Now = time.Now
@@ -156,6 +165,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.preview()
 		}
 	case renderedMsg:
+		delete(m.pending, msg.key)
 		m.cache[msg.key] = msg.lines
 		m.reader.Show(msg.key, msg.lines)
 		return m, nil
@@ -167,7 +177,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.search.index = msg.index
 		m.search.titleHits = nil
-		if m.search.filtering() {
+		m.twins = msg.twins
+		if m.search.filtering() || m.opts.Prefer != posts.LangUnknown {
 			cmd := m.applySearch()
 			return m, tea.Batch(cmd, m.preview())
 		}
@@ -190,6 +201,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(msg, k.ForceQuit) {
 		return m, tea.Quit
 	}
+	m.status = ""
 	if m.search.active {
 		return m.searchKey(msg)
 	}
@@ -221,6 +233,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.CycleSort):
 		m.search.order = (m.search.order + 1) % 3
 		return m, tea.Batch(m.applySearch(), m.preview())
+	case key.Matches(msg, k.Twin):
+		return m.showTwin()
 	case key.Matches(msg, k.NextPost):
 		m.list.Move(1)
 		return m, m.preview()
@@ -299,6 +313,37 @@ func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
+// showTwin switches to the other language version of the post being
+// read, in place, at the same point of the article.
+func (m Model) showTwin() (tea.Model, tea.Cmd) {
+	cur := m.current()
+	tw := m.twins[cur]
+	if tw == nil {
+		m.status = m.text.noTwin
+		return m, nil
+	}
+	frac := 0.0
+	if n := len(m.reader.lines); n > 0 {
+		frac = float64(m.reader.offset) / float64(n)
+	}
+	if m.list.SelectPost(tw) {
+		m.shown, m.shownFor = nil, nil
+	} else {
+		m.shown, m.shownFor = tw, m.list.Selected()
+	}
+	cmd := m.preview()
+	m.reader.KeepPosition(frac)
+	return m, cmd
+}
+
+// current is the post the reader is showing or about to show.
+func (m *Model) current() *posts.Post {
+	if m.shown != nil && m.shownFor == m.list.Selected() {
+		return m.shown
+	}
+	return m.list.Selected()
+}
+
 // searchKey handles a key while the search bar has the keyboard: enter
 // keeps the filter, esc clears it, arrows move in the list, and the rest
 // is typing.
@@ -351,6 +396,8 @@ func (m Model) openFolder(msg folderMsg) (tea.Model, tea.Cmd) {
 	m.lib = msg.lib
 	m.opts.Source = ""
 	m.cache = make(map[renderKey][]string)
+	m.pending = make(map[renderKey]bool)
+	m.twins, m.shown, m.shownFor = nil, nil, nil
 	m.search.index, m.search.titleHits = nil, nil
 	m.list.SetItems(m.lib.Posts)
 	m.list.MoveTo(0)
@@ -448,7 +495,7 @@ func (m *Model) preview() tea.Cmd {
 	if !m.ready {
 		return nil
 	}
-	p := m.list.Selected()
+	p := m.current()
 	if p == nil {
 		m.reader = readerPane{width: m.reader.width, height: m.reader.height, focused: m.reader.focused}
 		return nil
@@ -459,7 +506,7 @@ func (m *Model) preview() tea.Cmd {
 	if m.reader.Want(p, key) {
 		if lines, ok := m.cache[key]; ok {
 			m.reader.Show(key, lines)
-		} else {
+		} else if !m.pending[key] {
 			cmds = append(cmds, m.renderCmd(p, key))
 		}
 	}
@@ -470,7 +517,7 @@ func (m *Model) preview() tea.Cmd {
 		}
 		np := m.list.items[i]
 		nk := renderKey{path: np.Path, width: w, style: key.style}
-		if _, ok := m.cache[nk]; !ok {
+		if _, ok := m.cache[nk]; !ok && !m.pending[nk] {
 			cmds = append(cmds, m.renderCmd(np, nk))
 		}
 	}
@@ -480,6 +527,7 @@ func (m *Model) preview() tea.Cmd {
 // renderCmd renders a post in the background. It captures everything it
 // needs now; it never reads the model from its goroutine.
 func (m *Model) renderCmd(p *posts.Post, key renderKey) tea.Cmd {
+	m.pending[key] = true
 	lib, s, t, now := m.lib, m.styles, m.text, m.opts.Now()
 	return func() tea.Msg {
 		return renderedMsg{key: key, lines: renderArticle(lib, p, key.width, key.style, s, t, now)}
@@ -505,13 +553,13 @@ func (m Model) View() tea.View {
 	case m.showHelp:
 		body = block(strings.Split(m.help.FullHelpView(m.keys.FullHelp()), "\n"), m.width, bodyH)
 	case m.listW > 0:
-		m.list.words, m.list.now = m.search.query.Words, m.opts.Now()
+		m.list.words, m.list.now, m.list.twins = m.search.query.Words, m.opts.Now(), m.twins
 		div := m.styles.Divider.Render(strings.TrimSuffix(strings.Repeat("│\n", bodyH), "\n"))
 		body = joinColumns(m.list.View(m.styles, m.text), div, m.reader.View(m.styles, m.text))
 	case m.focus == focusReader:
 		body = m.reader.View(m.styles, m.text)
 	default:
-		m.list.words, m.list.now = m.search.query.Words, m.opts.Now()
+		m.list.words, m.list.now, m.list.twins = m.search.query.Words, m.opts.Now(), m.twins
 		body = m.list.View(m.styles, m.text)
 	}
 	v.SetContent(m.headerView() + "\n" + body + "\n" + m.footerView())
@@ -542,7 +590,7 @@ func joinColumns(cols ...string) string {
 }
 
 func (m *Model) windowTitle() string {
-	if p := m.list.Selected(); p != nil && m.focus == focusReader {
+	if p := m.current(); p != nil && m.focus == focusReader {
 		return ansi.Strip(p.Title) + " — newsreader"
 	}
 	return "newsreader"

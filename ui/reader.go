@@ -14,6 +14,25 @@ type readerPane struct {
 	width   int
 	height  int
 	focused bool
+	// keep, when set, is the fraction of the article to open at: a twin
+	// opens where its other-language version was being read.
+	keep    float64
+	hasKeep bool
+}
+
+// KeepPosition makes the article being asked for open at this fraction
+// of its length.
+func (r *readerPane) KeepPosition(frac float64) {
+	r.keep, r.hasKeep = frac, frac > 0
+	if r.hasKeep && r.have {
+		r.applyKeep()
+	}
+}
+
+func (r *readerPane) applyKeep() {
+	r.offset = int(r.keep * float64(len(r.lines)))
+	r.hasKeep = false
+	r.clampOffset()
 }
 
 func (r *readerPane) SetSize(w, h int) {
@@ -35,6 +54,9 @@ func (r *readerPane) Show(key renderKey, lines []string) {
 	}
 	r.lines = lines
 	r.have = true
+	if r.hasKeep {
+		r.applyKeep()
+	}
 	r.clampOffset()
 }
 

@@ -75,10 +75,13 @@ func (s *search) filtering() bool {
 type indexMsg struct {
 	lib   *posts.Library
 	index *posts.Index
+	twins posts.Twins
 }
 
 func buildIndex(lib *posts.Library) tea.Cmd {
-	return func() tea.Msg { return indexMsg{lib: lib, index: posts.NewIndex(lib.Posts)} }
+	return func() tea.Msg {
+		return indexMsg{lib: lib, index: posts.NewIndex(lib.Posts), twins: posts.PairTwins(lib.Posts)}
+	}
 }
 
 // bodyMsg brings the posts of one chunk whose bodies match.
@@ -224,9 +227,19 @@ func sortedByLibrary(lib *posts.Library, ps []*posts.Post) []*posts.Post {
 }
 
 // setItems replaces the list's posts, keeping the selected post selected
-// when it is still there.
+// when it is still there. With a preferred language, each pair of twins
+// shows as one row, in that language.
 func (m *Model) setItems(items []*posts.Post) {
 	sel := m.list.Selected()
+	if m.opts.Prefer != posts.LangUnknown && len(m.twins) > 0 && m.search.query.Lang == "" {
+		kept := make([]*posts.Post, 0, len(items))
+		for _, p := range items {
+			if tw := m.twins[p]; tw == nil || p.Lang == m.opts.Prefer {
+				kept = append(kept, p)
+			}
+		}
+		items = kept
+	}
 	m.list.SetItems(items)
 	if sel == nil || !m.list.SelectPost(sel) {
 		m.list.MoveTo(0)

@@ -204,3 +204,71 @@ func TestVietnameseInterface(t *testing.T) {
 		t.Fatalf("reader header not in Vietnamese:\n%s", s)
 	}
 }
+
+func twinPair(t *testing.T, lib *posts.Library) (vn, en *posts.Post) {
+	t.Helper()
+	tw := posts.PairTwins(lib.Posts)
+	for a, b := range tw {
+		if a.Lang == posts.LangVN {
+			return a, b
+		}
+	}
+	t.Fatal("the samples have no twins")
+	return nil, nil
+}
+
+func TestTwinKeySwitchesInPlace(t *testing.T) {
+	lib := sampleLib(t)
+	vn, en := twinPair(t, lib)
+	m := newSized(t, lib, 120, 40, Options{})
+	mm := m.(Model)
+	if !mm.list.SelectPost(vn) {
+		t.Fatal("twin not listed")
+	}
+	m = press(t, mm, "enter", "f") // read, a page down
+	before := m.(Model).reader
+	frac := float64(before.offset) / float64(len(before.lines))
+	m = press(t, m, "t")
+	mm = m.(Model)
+	if mm.list.Selected() != en || mm.reader.post != en {
+		t.Fatalf("t selected %s, reader shows %v", mm.list.Selected().Path, mm.reader.post.Path)
+	}
+	after := float64(mm.reader.offset) / float64(len(mm.reader.lines))
+	if frac > 0 && (after < frac-0.1 || after > frac+0.1) {
+		t.Fatalf("position %.2f became %.2f", frac, after)
+	}
+	if !strings.Contains(screen(m), en.Title[:20]) {
+		t.Fatalf("the twin's title is not on screen:\n%s", screen(m))
+	}
+	m = press(t, m, "t")
+	if m.(Model).list.Selected() != vn {
+		t.Fatal("t twice did not come back")
+	}
+	if !strings.Contains(screen(m), "VN⇄") {
+		t.Fatal("the list does not mark posts that have a twin")
+	}
+}
+
+func TestPreferFoldsTwins(t *testing.T) {
+	lib := sampleLib(t)
+	vn, en := twinPair(t, lib)
+	m := newSized(t, lib, 120, 40, Options{Prefer: posts.LangEN}).(Model)
+	listed := map[*posts.Post]bool{}
+	for _, p := range m.list.items {
+		listed[p] = true
+	}
+	if listed[vn] || !listed[en] {
+		t.Fatalf("prefer EN: vn listed=%v, en listed=%v", listed[vn], listed[en])
+	}
+	if !m.list.SelectPost(en) {
+		t.Fatal("en twin not selectable")
+	}
+	mm := press(t, m, "t").(Model)
+	if mm.reader.post != vn || mm.list.Selected() != en {
+		t.Fatalf("t with prefer: reader %v, list %v", mm.reader.post.Path, mm.list.Selected().Path)
+	}
+	mm = press(t, mm, "j").(Model)
+	if mm.reader.post == vn {
+		t.Fatal("moving on kept showing the twin")
+	}
+}
