@@ -207,8 +207,8 @@ func TestE2EBrowseAndRead(t *testing.T) {
 	tm := startTerm(t, dir, 120, 40, nil, ".")
 	tm.waitFor("Nhà máy chip mới khởi công")
 	tm.waitFor("3 posts")
-	tm.send("j")     // the English post
-	tm.send("\r")    // read it
+	tm.send("j")  // the English post
+	tm.send("\r") // read it
 	s := tm.waitFor("https://news.example.com/robots-aisles")
 	if !strings.Contains(s, "Warehouse robots learn to share aisles") {
 		t.Fatalf("reader lacks the title:\n%s", s)

@@ -135,9 +135,9 @@ type segment struct {
 }
 
 const (
-	hotWidth  = 6 // 🔥🔥🔥
+	hotWidth  = 6  // 🔥🔥🔥
 	dateWidth = 12 // "23 giờ trước"
-	langWidth = 3 // "VN⇄"
+	langWidth = 3  // "VN⇄"
 	maxBadge  = 14
 )
 

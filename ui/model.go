@@ -84,12 +84,12 @@ func New(lib *posts.Library, keys KeyMap, opts Options) Model {
 		opts.Style = "auto"
 	}
 	m := Model{
-		lib:    lib,
-		keys:   keys,
-		opts:   opts,
-		isDark: true,
-		text:   textsFor(opts.Lang),
-		help:   help.New(),
+		lib:     lib,
+		keys:    keys,
+		opts:    opts,
+		isDark:  true,
+		text:    textsFor(opts.Lang),
+		help:    help.New(),
 		cache:   make(map[renderKey][]string),
 		pending: make(map[renderKey]bool),
 		search:  newSearch(true),
