@@ -243,3 +243,21 @@ func TestE2ETinySizes(t *testing.T) {
 		}
 	}
 }
+
+func TestE2ESearchUnaccentedThenTwin(t *testing.T) {
+	tm := startTerm(t, t.TempDir(), 120, 40, nil)
+	tm.waitFor("built-in sample posts")
+	tm.send("/lo hong ngan hang")
+	s := tm.waitFor("1 of 13")
+	if !strings.Contains(s, "Phát hiện lỗ hổng") {
+		t.Fatalf("the accented post is not listed:\n%s", s)
+	}
+	tm.send("\r\r") // keep the filter, open the post
+	tm.waitFor("Source: https://")
+	tm.send("t")
+	tm.waitFor("Researcher finds OTP bypass in a banking app")
+	tm.send("q")
+	if code := tm.wait(); code != 0 {
+		t.Fatalf("exit code %d", code)
+	}
+}
