@@ -153,6 +153,7 @@ func (l *Library) Body(p *Post) (string, error) {
 		}
 	}
 	text := bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	text, _ = decodeLegacy(text)
 	if p.Err == nil {
 		if front, body, err := splitFile(text); err == nil && front != nil {
 			text = body

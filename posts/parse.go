@@ -64,11 +64,17 @@ func Parse(path string, data []byte) *Post {
 // parse is Parse for data that may be only the first size bytes of a file.
 func parse(name string, data []byte, size int64) *Post {
 	p := &Post{Path: safetext.Line(name), file: name, Size: size}
-	front, body, err := splitFile(data)
 	var notes []string
+	data, legacy := decodeLegacy(data)
+	if legacy {
+		notes = append(notes, legacyNote)
+	}
+	front, body, err := splitFile(data)
 	if err == nil {
 		var f fields
-		f, notes, err = frontFields(front)
+		var more []string
+		f, more, err = frontFields(front)
+		notes = append(notes, more...)
 		if err == nil {
 			notes = append(notes, p.apply(f)...)
 		}
