@@ -157,6 +157,8 @@ func (l *Library) Body(p *Post) (string, error) {
 	if p.Err == nil {
 		if front, body, err := splitFile(text); err == nil && front != nil {
 			text = body
+		} else if _, body, ok, err := otherFields(text); ok && err == nil {
+			text = body
 		}
 	}
 	return safetext.Text(strings.ToValidUTF8(string(text), "\uFFFD")), nil

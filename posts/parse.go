@@ -70,7 +70,14 @@ func parse(name string, data []byte, size int64) *Post {
 		notes = append(notes, legacyNote)
 	}
 	front, body, err := splitFile(data)
-	if err == nil {
+	if errors.Is(err, ErrNoFrontMatter) {
+		if f, b, ok, ferr := otherFields(data); ok {
+			body, err = b, ferr
+			if ferr == nil {
+				notes = append(notes, p.apply(f)...)
+			}
+		}
+	} else if err == nil {
 		var f fields
 		var more []string
 		f, more, err = frontFields(front)

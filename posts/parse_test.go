@@ -294,8 +294,7 @@ func TestParseBadFiles(t *testing.T) {
 		{"control char", "---\ntitle: a\ndate: a\x01b\n---\n", nil, 3, "control characters", ""},
 		{"binary", "---\ntitle: x\n---\n\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", ErrBinary, 0, "binary", ""},
 		{"utf16", "\xff\xfe-\x00-\x00-\x00\n\x00", ErrBinary, 0, "UTF-16", ""},
-		{"toml", "+++\ntitle = \"Tin\"\n+++\n", ErrNoFrontMatter, 0, "TOML", ""},
-		{"json", "{\n  \"title\": \"Tin\"\n}\n", ErrNoFrontMatter, 0, "JSON", ""},
+		{"bad toml", "+++\ntitle = \n+++\n", nil, 0, "TOML or JSON", ""},
 		{"merge of a list", "---\n<<: [1, 2]\n---\n", nil, 0, "", ""},
 	}
 	for _, tt := range tests {
@@ -317,6 +316,24 @@ func TestParseBadFiles(t *testing.T) {
 		}
 		if want := "bai-" + strings.ReplaceAll(tt.name, " ", "-") + ".md"; p.Title != want || p.RawTitle != "" {
 			t.Errorf("%s: Title %q RawTitle %q, want the file name", tt.name, p.Title, p.RawTitle)
+		}
+	}
+}
+
+func TestParseTOMLAndJSONFrontMatter(t *testing.T) {
+	for _, tt := range []struct{ name, data string }{
+		{"toml", "+++\ntitle = \"🔥🔥 [Chip] Tin TOML\"\ndate = 2025-02-03T15:00:00+07:00\ncategories = [\"entries\", \"VN\"]\n+++\n[Nguồn](https://e.example/toml)\n\nThân bài TOML.\n"},
+		{"json", "{\n  \"title\": \"🔥🔥 [Chip] Tin JSON\",\n  \"date\": \"2025-02-03T15:00:00+07:00\",\n  \"categories\": [\"entries\", \"VN\"]\n}\n\n[Nguồn](https://e.example/json)\n\nThân bài JSON.\n"},
+	} {
+		p := Parse(tt.name+".md", []byte(tt.data))
+		if p.Err != nil || p.Hotness != 2 || p.Topic != "Chip" || !strings.HasPrefix(p.Title, "Tin ") ||
+			p.Lang != LangVN || !p.HasDate || p.Date.Day() != 3 || p.Source != "https://e.example/"+tt.name {
+			t.Errorf("%s: %+v", tt.name, p)
+		}
+		lib := FromBytes(tt.name+".md", []byte(tt.data))
+		body, err := lib.Body(lib.Posts[0])
+		if err != nil || strings.Contains(body, "title") || !strings.Contains(body, "Thân bài") {
+			t.Errorf("%s: body %q, %v", tt.name, body, err)
 		}
 	}
 }

@@ -1,0 +1,64 @@
+package posts
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/adrg/frontmatter"
+)
+
+// otherFields reads TOML (between +++ lines) and JSON (an object, then a
+// blank line) front matter, which Hugo and some exporters write, with
+// adrg/frontmatter. ok is false when data holds neither.
+func otherFields(data []byte) (f fields, body []byte, ok bool, err error) {
+	start := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if !bytes.HasPrefix(start, []byte("+++")) && !bytes.HasPrefix(start, []byte("{")) {
+		return nil, nil, false, nil
+	}
+	var m map[string]any
+	body, err = parseOther(start, &m)
+	if err != nil {
+		return nil, nil, true, &FrontMatterError{Reason: "the TOML or JSON front matter is not valid: " + err.Error()}
+	}
+	f = make(fields, len(m))
+	for k, v := range m {
+		f[k] = anyValue(v)
+	}
+	return f, body, true, nil
+}
+
+// anyValue turns a decoded TOML or JSON value into the strings Post reads.
+func anyValue(v any) value {
+	switch v := v.(type) {
+	case []any:
+		out := value{isList: true}
+		for _, e := range v {
+			out.list = append(out.list, anyValue(e).text)
+		}
+		return out
+	case []string:
+		return value{isList: true, list: v}
+	case string:
+		return value{text: v}
+	case time.Time:
+		return value{text: v.Format(time.RFC3339Nano)}
+	case float64:
+		return value{text: strconv.FormatFloat(v, 'f', -1, 64)}
+	case nil:
+		return value{}
+	}
+	return value{text: fmt.Sprint(v)}
+}
+
+// parseOther runs adrg/frontmatter, whose decoders may panic on hostile
+// input; a panic is a bad file, not a crash.
+func parseOther(data []byte, m *map[string]any) (body []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the parser failed on it")
+		}
+	}()
+	return frontmatter.Parse(bytes.NewReader(data), m)
+}
