@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/vt"
 	"github.com/creack/pty"
 )
@@ -256,6 +257,35 @@ func TestE2ESearchUnaccentedThenTwin(t *testing.T) {
 	tm.waitFor("Source: https://")
 	tm.send("t")
 	tm.waitFor("Researcher finds OTP bypass in a banking app")
+	tm.send("q")
+	if code := tm.wait(); code != 0 {
+		t.Fatalf("exit code %d", code)
+	}
+}
+
+func TestE2EEastAsianWidthKeepsColumns(t *testing.T) {
+	dir := writePosts(t)
+	// A long title, so that its row is cut with "…", an ambiguous-width
+	// character, while the others are not.
+	long := "---\ntitle: \"🔥 [Dài] Một tiêu đề rất dài để hàng của nó bị cắt ngắn bằng dấu ba chấm ở cuối\"\ndate: 2025-02-20 10:00:00 +0700\ncategories: entries VN\n---\nThân bài.\n"
+	if err := os.WriteFile(filepath.Join(dir, "2025-02-20-dai.md"), []byte(long), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("RUNEWIDTH_EASTASIAN", "1")
+	tm := startTerm(t, dir, 120, 20, nil, ".")
+	s := tm.waitFor("Một tiêu đề rất dài")
+	col := -1
+	for i, row := range strings.Split(s, "\n")[1:5] {
+		c := strings.Index(row, "│")
+		if c < 0 {
+			t.Fatalf("row %d has no divider:\n%s", i, s)
+		}
+		c = ansi.StringWidth(row[:c]) // this process measures … as one cell, as terminals draw it
+		if col >= 0 && c != col {
+			t.Fatalf("divider at column %d in row %d, %d in row 0:\n%s", c, i, col, s)
+		}
+		col = c
+	}
 	tm.send("q")
 	if code := tm.wait(); code != 0 {
 		t.Fatalf("exit code %d", code)

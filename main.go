@@ -63,6 +63,7 @@ type config struct {
 var errUsage = errors.New("usage")
 
 func main() {
+	neutralEastAsianWidth()
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
