@@ -31,6 +31,8 @@ func defaultKeyMap(lang ui.Lang) ui.KeyMap {
 		NextPost:    b("next", "J"),
 		PrevPost:    b("prev", "K"),
 		Search:      b("search", "/"),
+		FindNext:    b("findnext", "n"),
+		FindPrev:    b("findprev", "N"),
 		CycleLang:   b("lang", "L"),
 		CycleSort:   b("sort", "s"),
 		Twin:        b("twin", "t"),
@@ -48,7 +50,7 @@ var helpEN = map[string][2]string{
 	"halfup": {"ctrl+u", "½ page up"}, "halfdown": {"ctrl+d", "½ page down"},
 	"open": {"enter/l", "read"}, "back": {"esc/h", "back"}, "focus": {"tab", "switch pane"},
 	"next": {"J", "next post"}, "prev": {"K", "previous post"},
-	"search": {"/", "search"}, "lang": {"L", "language: all/VN/EN"}, "sort": {"s", "sort: newest/hottest/oldest"},
+	"search": {"/", "search (in the reader: find)"}, "findnext": {"n", "next match"}, "findprev": {"N", "previous match"}, "lang": {"L", "language: all/VN/EN"}, "sort": {"s", "sort: newest/hottest/oldest"},
 	"twin": {"t", "other language"},
 	"help": {"?", "help"}, "quit": {"q", "quit"}, "forcequit": {"ctrl+c", "quit now"},
 }
@@ -59,7 +61,7 @@ var helpVI = map[string][2]string{
 	"halfup": {"ctrl+u", "lên ½ trang"}, "halfdown": {"ctrl+d", "xuống ½ trang"},
 	"open": {"enter/l", "đọc"}, "back": {"esc/h", "quay lại"}, "focus": {"tab", "đổi khung"},
 	"next": {"J", "bài sau"}, "prev": {"K", "bài trước"},
-	"search": {"/", "tìm"}, "lang": {"L", "ngôn ngữ: tất cả/VN/EN"}, "sort": {"s", "sắp xếp: mới/nóng/cũ"},
+	"search": {"/", "tìm (trong bài: tìm chữ)"}, "findnext": {"n", "chỗ khớp sau"}, "findprev": {"N", "chỗ khớp trước"}, "lang": {"L", "ngôn ngữ: tất cả/VN/EN"}, "sort": {"s", "sắp xếp: mới/nóng/cũ"},
 	"twin": {"t", "bản ngôn ngữ kia"},
 	"help": {"?", "trợ giúp"}, "quit": {"q", "thoát"}, "forcequit": {"ctrl+c", "thoát ngay"},
 }

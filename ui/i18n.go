@@ -43,6 +43,8 @@ type texts struct {
 	twin         string // list marker title
 	noTwin       string
 	isNotYet     string
+	noFind       string
+	findLabel    string
 	weekdays     [7]string
 	months       [12]string
 }
@@ -75,6 +77,8 @@ var textsEN = texts{
 	twin:         "⇄",
 	noTwin:       "This post has no version in the other language.",
 	isNotYet:     "is: needs read marks, which this version does not keep yet",
+	noFind:       "no match",
+	findLabel:    "find",
 	weekdays:     [7]string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"},
 	months:       [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
 }
@@ -107,6 +111,8 @@ var textsVI = texts{
 	twin:         "⇄",
 	noTwin:       "Bài này không có bản ở ngôn ngữ kia.",
 	isNotYet:     "is: cần dấu đã đọc, phiên bản này chưa lưu",
+	noFind:       "không thấy",
+	findLabel:    "tìm",
 	weekdays:     [7]string{"Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"},
 	months:       [12]string{"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"},
 }

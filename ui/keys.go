@@ -14,6 +14,7 @@ type KeyMap struct {
 	SwitchFocus        key.Binding
 	NextPost, PrevPost key.Binding
 	Search             key.Binding
+	FindNext, FindPrev key.Binding
 	CycleLang          key.Binding
 	CycleSort          key.Binding
 	Twin               key.Binding
@@ -32,7 +33,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Top, k.Bottom},
 		{k.PageUp, k.PageDown, k.HalfUp, k.HalfDown},
 		{k.Open, k.Back, k.SwitchFocus, k.NextPost, k.PrevPost},
-		{k.Search, k.CycleLang, k.CycleSort, k.Twin},
+		{k.Search, k.FindNext, k.FindPrev, k.CycleLang, k.CycleSort, k.Twin},
 		{k.Help, k.Quit, k.ForceQuit},
 	}
 }

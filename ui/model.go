@@ -9,6 +9,7 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -57,10 +58,12 @@ type Model struct {
 	text   texts
 	help   help.Model
 
-	list   listPane
-	reader readerPane
-	search search
-	focus  focus
+	list    listPane
+	reader  readerPane
+	search  search
+	find    textinput.Model // find in the article
+	finding bool
+	focus   focus
 
 	width, height int
 	listW         int // width of the list in the wide layout, 0 when narrow
@@ -93,6 +96,7 @@ func New(lib *posts.Library, keys KeyMap, opts Options) Model {
 		cache:   make(map[renderKey][]string),
 		pending: make(map[renderKey]bool),
 		search:  newSearch(true),
+		find:    newFindInput(true),
 	}
 	if m.opts.Now == nil {
 		m.opts.Now = time.Now
@@ -128,6 +132,7 @@ func (m *Model) setStyles() {
 	m.styles = newStyles(m.isDark)
 	m.help.Styles = help.DefaultStyles(m.isDark)
 	m.search.input.SetStyles(inputStyles(m.isDark))
+	m.find.SetStyles(inputStyles(m.isDark))
 }
 
 // glamourStyle is the Glamour standard style the articles are rendered in.
@@ -205,6 +210,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.search.active {
 		return m.searchKey(msg)
 	}
+	if m.finding {
+		return m.findKey(msg)
+	}
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
@@ -222,6 +230,11 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		m.applyFocus()
 		return m, nil
+	case key.Matches(msg, k.Search) && m.focus == focusReader && m.reader.post != nil:
+		m.finding = true
+		m.find.SetValue(m.reader.findQuery)
+		m.find.CursorEnd()
+		return m, m.find.Focus()
 	case key.Matches(msg, k.Search):
 		m.search.active = true
 		m.focus = focusList
@@ -302,6 +315,12 @@ func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.reader.Scroll(-max(page/2, 1))
 	case key.Matches(msg, k.HalfDown):
 		m.reader.Scroll(max(page/2, 1))
+	case key.Matches(msg, k.FindNext):
+		m.reader.FindNext(1)
+	case key.Matches(msg, k.FindPrev):
+		m.reader.FindNext(-1)
+	case key.Matches(msg, k.Back) && m.reader.findQuery != "":
+		m.reader.SetFind("")
 	case key.Matches(msg, k.Back):
 		if m.single {
 			m.single = false
@@ -372,6 +391,43 @@ func (m Model) searchKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	}
 	return m, tea.Batch(cmd, m.applySearch(), m.preview())
+}
+
+// findKey handles a key while the find bar has the keyboard: the article
+// is searched as the reader types; enter keeps the matches, esc drops them.
+func (m Model) findKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch msg.String() {
+	case "enter":
+		m.finding = false
+		m.find.Blur()
+		return m, nil
+	case "esc":
+		m.finding = false
+		m.find.Blur()
+		m.reader.SetFind("")
+		return m, nil
+	}
+	var cmd tea.Cmd
+	m.find, cmd = m.find.Update(msg)
+	if m.find.Value() != m.reader.findQuery {
+		m.reader.SetFind(m.find.Value())
+	}
+	return m, cmd
+}
+
+func newFindInput(isDark bool) textinput.Model {
+	in := textinput.New()
+	in.Prompt = "/ "
+	in.SetStyles(inputStyles(isDark))
+	return in
+}
+
+// findInfo is "3/12", the current match and how many there are.
+func (m *Model) findInfo() string {
+	if len(m.reader.matches) == 0 {
+		return m.text.noFind
+	}
+	return fmt.Sprintf("%d/%d", m.reader.cur+1, len(m.reader.matches))
 }
 
 // loadFolder lists the folder of the post that was opened on its own.
@@ -477,6 +533,7 @@ func (m *Model) setSize() {
 	bodyH := max(m.height-headerHeight-footerHeight, 0)
 	m.help.SetWidth(m.width)
 	m.search.input.SetWidth(max(m.width/2, 10))
+	m.find.SetWidth(max(m.width/2, 10))
 	if m.width >= wideLayout {
 		m.listW = min(max(m.width/2, 36), 80)
 		m.list.SetSize(m.listW, bodyH)
@@ -633,6 +690,16 @@ func (m *Model) headerView() string {
 }
 
 func (m *Model) footerView() string {
+	if m.finding {
+		line := m.find.View()
+		if m.reader.findQuery != "" {
+			line += "  " + m.styles.HeaderDim.Render(m.findInfo())
+		}
+		return fit(line, m.width)
+	}
+	if m.focus == focusReader && m.reader.findQuery != "" && m.status == "" {
+		return fit(m.styles.Status.Render(m.text.findLabel+": "+m.reader.findQuery+"  "+m.findInfo()+"  · n/N · esc"), m.width)
+	}
 	s := &m.search
 	if s.active {
 		line := s.input.View()

@@ -28,6 +28,7 @@ func testKeys() KeyMap {
 		Open: b("enter", "l", "right"), Back: b("esc", "h", "left"), SwitchFocus: b("tab"),
 		NextPost: b("J"), PrevPost: b("K"), Help: b("?"), Quit: b("q"), ForceQuit: b("ctrl+c"),
 		Search: b("/"), CycleLang: b("L"), CycleSort: b("s"), Twin: b("t"),
+		FindNext: b("n"), FindPrev: b("N"),
 	}
 }
 

@@ -18,6 +18,12 @@ type readerPane struct {
 	// opens where its other-language version was being read.
 	keep    float64
 	hasKeep bool
+
+	// Find in the article: the query, where it matches, and which match
+	// is current.
+	findQuery string
+	matches   []findMatch
+	cur       int
 }
 
 // KeepPosition makes the article being asked for open at this fraction
@@ -58,6 +64,9 @@ func (r *readerPane) Show(key renderKey, lines []string) {
 		r.applyKeep()
 	}
 	r.clampOffset()
+	if r.findQuery != "" {
+		r.SetFind(r.findQuery)
+	}
 }
 
 // Want records the rendering the pane needs now. It reports whether the
@@ -69,6 +78,7 @@ func (r *readerPane) Want(p *posts.Post, key renderKey) bool {
 	if p != r.post || (r.want.path != key.path) {
 		r.lines = nil
 		r.offset = 0
+		r.matches = nil
 	}
 	r.post = p
 	r.want = key
@@ -109,5 +119,12 @@ func (r *readerPane) View(s Styles, t texts) string {
 		return block([]string{s.Meta.Render(t.loading)}, r.width, r.height)
 	}
 	end := min(r.offset+r.height, len(r.lines))
-	return block(r.lines[r.offset:end], r.width, r.height)
+	shown := r.lines[r.offset:end]
+	if len(r.matches) > 0 {
+		shown = append([]string(nil), shown...)
+		for i := range shown {
+			shown[i] = r.highlight(r.offset+i, shown[i], s)
+		}
+	}
+	return block(shown, r.width, r.height)
 }

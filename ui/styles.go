@@ -11,25 +11,26 @@ import (
 type Styles struct {
 	isDark bool
 
-	Header      lipgloss.Style
-	HeaderDim   lipgloss.Style
-	Footer      lipgloss.Style
-	Status      lipgloss.Style
-	Error       lipgloss.Style
-	Row         lipgloss.Style
-	RowSelected lipgloss.Style
-	RowBlurred  lipgloss.Style // the selected row while the reader has focus
-	Date        lipgloss.Style
-	NoDate      lipgloss.Style
-	BadMark     lipgloss.Style
-	LangVN      lipgloss.Style
-	LangEN      lipgloss.Style
-	Divider     lipgloss.Style
-	Title       lipgloss.Style
-	Meta        lipgloss.Style
-	Link        lipgloss.Style
-	Match       lipgloss.Style
-	badges      []lipgloss.Style
+	Header       lipgloss.Style
+	HeaderDim    lipgloss.Style
+	Footer       lipgloss.Style
+	Status       lipgloss.Style
+	Error        lipgloss.Style
+	Row          lipgloss.Style
+	RowSelected  lipgloss.Style
+	RowBlurred   lipgloss.Style // the selected row while the reader has focus
+	Date         lipgloss.Style
+	NoDate       lipgloss.Style
+	BadMark      lipgloss.Style
+	LangVN       lipgloss.Style
+	LangEN       lipgloss.Style
+	Divider      lipgloss.Style
+	Title        lipgloss.Style
+	Meta         lipgloss.Style
+	Link         lipgloss.Style
+	Match        lipgloss.Style
+	CurrentMatch lipgloss.Style
+	badges       []lipgloss.Style
 }
 
 // newStyles builds the styles for a dark or a light terminal background.
@@ -61,6 +62,7 @@ func newStyles(isDark bool) Styles {
 	s.Meta = lipgloss.NewStyle().Foreground(dim)
 	s.Link = lipgloss.NewStyle().Foreground(accent).Underline(true)
 	s.Match = lipgloss.NewStyle().Foreground(accent).Bold(true).Underline(true)
+	s.CurrentMatch = lipgloss.NewStyle().Reverse(true).Bold(true)
 
 	var palette []color.Color
 	if isDark {
