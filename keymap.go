@@ -1,67 +1,95 @@
 package main
 
 import (
+	"fmt"
+	"sort"
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 
 	"github.com/newsreader/newsreader/ui"
 )
 
-// defaultKeyMap is the reader's keyboard, vi keys and arrows alike, with
-// its help in the interface language.
+// action is one thing a key can do: its name in the config file, its
+// default keys, and its help in English and Vietnamese (how the keys
+// show, what they do).
+type action struct {
+	name string
+	keys []string
+	en   [2]string
+	vi   [2]string
+	bind func(*ui.KeyMap) *key.Binding
+}
+
+// actions is the reader's keyboard, vi keys and arrows alike. The help
+// screen, the footer and the config file's keys: section all come from
+// this table.
+var actions = []action{
+	{"up", []string{"k", "up"}, [2]string{"↑/k", "up"}, [2]string{"↑/k", "lên"}, func(k *ui.KeyMap) *key.Binding { return &k.Up }},
+	{"down", []string{"j", "down"}, [2]string{"↓/j", "down"}, [2]string{"↓/j", "xuống"}, func(k *ui.KeyMap) *key.Binding { return &k.Down }},
+	{"top", []string{"g", "home"}, [2]string{"g/home", "top"}, [2]string{"g/home", "đầu"}, func(k *ui.KeyMap) *key.Binding { return &k.Top }},
+	{"bottom", []string{"G", "end"}, [2]string{"G/end", "bottom"}, [2]string{"G/end", "cuối"}, func(k *ui.KeyMap) *key.Binding { return &k.Bottom }},
+	{"page_up", []string{"pgup", "b"}, [2]string{"pgup/b", "page up"}, [2]string{"pgup/b", "trang trước"}, func(k *ui.KeyMap) *key.Binding { return &k.PageUp }},
+	{"page_down", []string{"pgdown", "f", "space"}, [2]string{"pgdn/f", "page down"}, [2]string{"pgdn/f", "trang sau"}, func(k *ui.KeyMap) *key.Binding { return &k.PageDown }},
+	{"half_up", []string{"ctrl+u"}, [2]string{"ctrl+u", "½ page up"}, [2]string{"ctrl+u", "lên ½ trang"}, func(k *ui.KeyMap) *key.Binding { return &k.HalfUp }},
+	{"half_down", []string{"ctrl+d"}, [2]string{"ctrl+d", "½ page down"}, [2]string{"ctrl+d", "xuống ½ trang"}, func(k *ui.KeyMap) *key.Binding { return &k.HalfDown }},
+	{"open", []string{"enter", "l", "right"}, [2]string{"enter/l", "read"}, [2]string{"enter/l", "đọc"}, func(k *ui.KeyMap) *key.Binding { return &k.Open }},
+	{"back", []string{"esc", "h", "left"}, [2]string{"esc/h", "back"}, [2]string{"esc/h", "quay lại"}, func(k *ui.KeyMap) *key.Binding { return &k.Back }},
+	{"switch_focus", []string{"tab"}, [2]string{"tab", "switch pane"}, [2]string{"tab", "đổi khung"}, func(k *ui.KeyMap) *key.Binding { return &k.SwitchFocus }},
+	{"next_post", []string{"J"}, [2]string{"J", "next post"}, [2]string{"J", "bài sau"}, func(k *ui.KeyMap) *key.Binding { return &k.NextPost }},
+	{"prev_post", []string{"K"}, [2]string{"K", "previous post"}, [2]string{"K", "bài trước"}, func(k *ui.KeyMap) *key.Binding { return &k.PrevPost }},
+	{"search", []string{"/"}, [2]string{"/", "search (in the reader: find)"}, [2]string{"/", "tìm (trong bài: tìm chữ)"}, func(k *ui.KeyMap) *key.Binding { return &k.Search }},
+	{"find_next", []string{"n"}, [2]string{"n", "next match"}, [2]string{"n", "chỗ khớp sau"}, func(k *ui.KeyMap) *key.Binding { return &k.FindNext }},
+	{"find_prev", []string{"N"}, [2]string{"N", "previous match"}, [2]string{"N", "chỗ khớp trước"}, func(k *ui.KeyMap) *key.Binding { return &k.FindPrev }},
+	{"cycle_lang", []string{"L"}, [2]string{"L", "language: all/VN/EN"}, [2]string{"L", "ngôn ngữ: tất cả/VN/EN"}, func(k *ui.KeyMap) *key.Binding { return &k.CycleLang }},
+	{"cycle_sort", []string{"s"}, [2]string{"s", "sort: newest/hottest/oldest"}, [2]string{"s", "sắp xếp: mới/nóng/cũ"}, func(k *ui.KeyMap) *key.Binding { return &k.CycleSort }},
+	{"twin", []string{"t"}, [2]string{"t", "other language"}, [2]string{"t", "bản ngôn ngữ kia"}, func(k *ui.KeyMap) *key.Binding { return &k.Twin }},
+	{"help", []string{"?"}, [2]string{"?", "help"}, [2]string{"?", "trợ giúp"}, func(k *ui.KeyMap) *key.Binding { return &k.Help }},
+	{"quit", []string{"q"}, [2]string{"q", "quit"}, [2]string{"q", "thoát"}, func(k *ui.KeyMap) *key.Binding { return &k.Quit }},
+	{"force_quit", []string{"ctrl+c"}, [2]string{"ctrl+c", "quit now"}, [2]string{"ctrl+c", "thoát ngay"}, func(k *ui.KeyMap) *key.Binding { return &k.ForceQuit }},
+}
+
+// defaultKeyMap is the reader's keyboard with its help in the interface
+// language.
 func defaultKeyMap(lang ui.Lang) ui.KeyMap {
-	h := helpEN
-	if lang == ui.Vietnamese {
-		h = helpVI
-	}
-	b := func(name string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(h[name][0], h[name][1]))
-	}
-	return ui.KeyMap{
-		Up:          b("up", "k", "up"),
-		Down:        b("down", "j", "down"),
-		Top:         b("top", "g", "home"),
-		Bottom:      b("bottom", "G", "end"),
-		PageUp:      b("pgup", "pgup", "b"),
-		PageDown:    b("pgdown", "pgdown", "f", "space"),
-		HalfUp:      b("halfup", "ctrl+u"),
-		HalfDown:    b("halfdown", "ctrl+d"),
-		Open:        b("open", "enter", "l", "right"),
-		Back:        b("back", "esc", "h", "left"),
-		SwitchFocus: b("focus", "tab"),
-		NextPost:    b("next", "J"),
-		PrevPost:    b("prev", "K"),
-		Search:      b("search", "/"),
-		FindNext:    b("findnext", "n"),
-		FindPrev:    b("findprev", "N"),
-		CycleLang:   b("lang", "L"),
-		CycleSort:   b("sort", "s"),
-		Twin:        b("twin", "t"),
-		Help:        b("help", "?"),
-		Quit:        b("quit", "q"),
-		ForceQuit:   b("forcequit", "ctrl+c"),
-	}
+	km, _ := keyMap(lang, nil)
+	return km
 }
 
-// helpEN and helpVI are the keys' help: what the key shows as, and what
-// it does.
-var helpEN = map[string][2]string{
-	"up": {"↑/k", "up"}, "down": {"↓/j", "down"}, "top": {"g/home", "top"}, "bottom": {"G/end", "bottom"},
-	"pgup": {"pgup/b", "page up"}, "pgdown": {"pgdn/f", "page down"},
-	"halfup": {"ctrl+u", "½ page up"}, "halfdown": {"ctrl+d", "½ page down"},
-	"open": {"enter/l", "read"}, "back": {"esc/h", "back"}, "focus": {"tab", "switch pane"},
-	"next": {"J", "next post"}, "prev": {"K", "previous post"},
-	"search": {"/", "search (in the reader: find)"}, "findnext": {"n", "next match"}, "findprev": {"N", "previous match"}, "lang": {"L", "language: all/VN/EN"}, "sort": {"s", "sort: newest/hottest/oldest"},
-	"twin": {"t", "other language"},
-	"help": {"?", "help"}, "quit": {"q", "quit"}, "forcequit": {"ctrl+c", "quit now"},
+// keyMap builds the bindings, with the keys the config file remaps
+// (action name → keys) in place of the defaults, in the help as well.
+func keyMap(lang ui.Lang, remap map[string][]string) (ui.KeyMap, error) {
+	var km ui.KeyMap
+	known := make(map[string]bool, len(actions))
+	for _, a := range actions {
+		known[a.name] = true
+		help := a.en
+		if lang == ui.Vietnamese {
+			help = a.vi
+		}
+		keys := a.keys
+		if r, ok := remap[a.name]; ok {
+			keys = r
+			help[0] = strings.Join(r, "/")
+		}
+		*a.bind(&km) = key.NewBinding(key.WithKeys(keys...), key.WithHelp(help[0], help[1]))
+	}
+	for name, keys := range remap {
+		if !known[name] {
+			return km, fmt.Errorf("unknown action %q; the actions are: %s", name, actionNames())
+		}
+		if len(keys) == 0 {
+			return km, fmt.Errorf("action %q has no keys", name)
+		}
+	}
+	return km, nil
 }
 
-var helpVI = map[string][2]string{
-	"up": {"↑/k", "lên"}, "down": {"↓/j", "xuống"}, "top": {"g/home", "đầu"}, "bottom": {"G/end", "cuối"},
-	"pgup": {"pgup/b", "trang trước"}, "pgdown": {"pgdn/f", "trang sau"},
-	"halfup": {"ctrl+u", "lên ½ trang"}, "halfdown": {"ctrl+d", "xuống ½ trang"},
-	"open": {"enter/l", "đọc"}, "back": {"esc/h", "quay lại"}, "focus": {"tab", "đổi khung"},
-	"next": {"J", "bài sau"}, "prev": {"K", "bài trước"},
-	"search": {"/", "tìm (trong bài: tìm chữ)"}, "findnext": {"n", "chỗ khớp sau"}, "findprev": {"N", "chỗ khớp trước"}, "lang": {"L", "ngôn ngữ: tất cả/VN/EN"}, "sort": {"s", "sắp xếp: mới/nóng/cũ"},
-	"twin": {"t", "bản ngôn ngữ kia"},
-	"help": {"?", "trợ giúp"}, "quit": {"q", "thoát"}, "forcequit": {"ctrl+c", "thoát ngay"},
+func actionNames() string {
+	names := make([]string, len(actions))
+	for i, a := range actions {
+		names[i] = a.name
+	}
+	sort.Strings(names)
+	return strings.Join(names, ", ")
 }

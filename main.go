@@ -48,15 +48,14 @@ Examples:
 Flags:
 `
 
-// config is what the command line asked for.
+// config is what the command line asked for, with the environment and
+// the config file filling in what it did not say.
 type config struct {
-	width   int
-	style   string
-	json    bool
-	version bool
-	uiLang  string
-	prefer  string
-	args    []string
+	settings
+	json       bool
+	version    bool
+	configPath string
+	args       []string
 }
 
 // errUsage marks errors that are the caller's to fix: exit code 2.
@@ -67,22 +66,25 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
-func parseFlags(args []string, stderr io.Writer) (config, error) {
+func parseFlags(args []string, stderr io.Writer, getenv func(string) string) (config, error) {
 	var c config
+	var fl settings
 	fs := flag.NewFlagSet("newsreader", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.IntVar(&c.width, "width", 0, "text width of articles (default: the window, at most 120; 80 when printing)")
-	fs.StringVar(&c.style, "style", "auto", "colours: auto, dark, light or notty")
+	fs.IntVar(&fl.Width, "width", 0, "text width of articles (default: the window, at most 120; 80 when printing)")
+	fs.StringVar(&fl.Style, "style", "", "colours: auto, dark, light, notty, or a Glamour JSON style file (default auto)")
 	fs.BoolVar(&c.json, "json", false, "print the posts as JSON lines instead of starting the interface")
+	fs.StringVar(&fl.Prefer, "prefer", "", "show each story told in both languages once, in this one: vn or en")
+	fs.StringVar(&fl.UILang, "ui-lang", "", "language of the interface: vi or en (default: from LC_ALL, LC_MESSAGES or LANG)")
+	fs.StringVar(&c.configPath, "config", defaultConfigPath(getenv), "the config file")
 	fs.BoolVar(&c.version, "version", false, "print the version and exit")
-	fs.StringVar(&c.prefer, "prefer", "", "show each story told in both languages once, in this one: vn or en")
-	fs.StringVar(&c.uiLang, "ui-lang", "", "language of the interface: vi or en (default: from LC_ALL, LC_MESSAGES or LANG)")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usage)
 		fs.VisitAll(func(f *flag.Flag) {
 			name, help := flag.UnquoteUsage(f)
 			fmt.Fprintf(fs.Output(), "  %s\n    \t%s\n", strings.TrimSpace("--"+f.Name+" "+name), help)
 		})
+		fmt.Fprintf(fs.Output(), configHelp, defaultConfigPath(getenv))
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -90,30 +92,43 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		}
 		return c, fmt.Errorf("%w: %v", errUsage, err)
 	}
-	switch c.style {
-	case "auto", "dark", "light", "notty":
-	default:
-		return c, fmt.Errorf("%w: --style %q: use auto, dark, light or notty", errUsage, c.style)
-	}
-	switch c.prefer {
-	case "", "vn", "vi", "en":
-	default:
-		return c, fmt.Errorf("%w: --prefer %q: use vn or en", errUsage, c.prefer)
-	}
-	switch c.uiLang {
-	case "", "vi", "en":
-	default:
-		return c, fmt.Errorf("%w: --ui-lang %q: use vi or en", errUsage, c.uiLang)
-	}
-	if c.width < 0 {
-		return c, fmt.Errorf("%w: --width must be a positive number of columns", errUsage)
-	}
 	c.args = fs.Args()
+	if err := fl.check(); err != nil {
+		return c, fmt.Errorf("%w: --%s", errUsage, strings.Replace(strings.Replace(err.(*configError).msg, "_", "-", 1), " ", "=", 1))
+	}
+	env, err := envSettings(getenv)
+	if err != nil {
+		return c, fmt.Errorf("%w: %v", errUsage, err)
+	}
+	file, err := loadConfig(c.configPath)
+	if err != nil {
+		return c, fmt.Errorf("%w: %v", errUsage, err)
+	}
+	c.settings = fl.over(env.over(file))
+	if c.Style == "" {
+		c.Style = "auto"
+	}
 	return c, nil
 }
 
+const configHelp = `
+Settings also come from the environment (NEWSREADER_DIR, NEWSREADER_UI_LANG,
+NEWSREADER_STYLE, NEWSREADER_WIDTH, NEWSREADER_PREFER, NEWSREADER_STATE) and
+from the config file, %s:
+
+  dir: ~/blog/_posts      # the folder to list when none is given
+  ui_lang: vi             # vi or en
+  style: auto             # auto, dark, light, notty or a Glamour JSON file
+  width: 100              # the article's text width at most
+  prefer: vn              # fold VN/EN twins into one row in this language
+  keys:                   # remap any action; see the help screen (?)
+    open: [enter, o]
+
+Flags win over the environment, which wins over the file.
+`
+
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	c, err := parseFlags(args, stderr)
+	c, err := parseFlags(args, stderr, os.Getenv)
 	if errors.Is(err, flag.ErrHelp) {
 		return 0
 	}
@@ -125,7 +140,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "newsreader %s\n", version)
 		return 0
 	}
-	src, err := load(c.args, stdin)
+	keys, err := keyMap(uiLang(c.UILang, os.Getenv), keyLists(c.Keys))
+	if err != nil {
+		fmt.Fprintf(stderr, "newsreader: config %s: keys: %v\n", c.configPath, err)
+		return 2
+	}
+	src, err := load(c.args, stdin, c.Dir)
 	if err != nil {
 		fmt.Fprintf(stderr, "newsreader: %v\n", strings.TrimPrefix(err.Error(), "usage: "))
 		if errors.Is(err, errUsage) {
@@ -139,8 +159,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !isTerminal(stdout) {
 		return printPlain(src, c, stdout, stderr)
 	}
-	opts := ui.Options{Style: c.style, MaxWidth: c.width, Source: src.label, Open: src.open, Lang: uiLang(c.uiLang, os.Getenv), Prefer: preferLang(c.prefer)}
-	p := tea.NewProgram(ui.New(src.lib, defaultKeyMap(opts.Lang), opts), tea.WithOutput(stdout))
+	opts := ui.Options{Style: c.Style, MaxWidth: c.Width, Source: src.label, Open: src.open, Lang: uiLang(c.UILang, os.Getenv), Prefer: preferLang(c.Prefer)}
+	p := tea.NewProgram(ui.New(src.lib, keys, opts), tea.WithOutput(stdout))
 	if _, err := p.Run(); err != nil {
 		fmt.Fprintf(stderr, "newsreader: %v\n", err)
 		return 1
@@ -165,6 +185,25 @@ func uiLang(flagValue string, getenv func(string) string) ui.Lang {
 	return ui.English
 }
 
+// keyLists is the config file's key remapping as keyMap takes it.
+func keyLists(m map[string]keyList) map[string][]string {
+	out := make(map[string][]string, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+// expandHome reads a leading ~/ as the home folder, as a shell would.
+func expandHome(p string) string {
+	if rest, ok := strings.CutPrefix(p, "~/"); ok {
+		if home, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(home, rest)
+		}
+	}
+	return p
+}
+
 func preferLang(s string) posts.Lang {
 	switch s {
 	case "vn", "vi":
@@ -185,7 +224,7 @@ type source struct {
 
 // load finds the posts: arguments, then piped standard input, then the
 // default folders, then the built-in samples.
-func load(args []string, stdin io.Reader) (source, error) {
+func load(args []string, stdin io.Reader, dir string) (source, error) {
 	if len(args) > 0 {
 		return loadPaths(args)
 	}
@@ -204,6 +243,9 @@ func load(args []string, stdin io.Reader) (source, error) {
 			lib := posts.FromBytes("stdin", data)
 			return source{lib: lib, label: "stdin", open: first(lib)}, nil
 		}
+	}
+	if dir != "" {
+		return loadPaths([]string{expandHome(dir)})
 	}
 	for _, dir := range []string{"_posts", "posts"} {
 		if st, err := os.Stat(dir); err == nil && st.IsDir() {
@@ -300,13 +342,13 @@ func isTerminal(w any) bool {
 func printPlain(src source, c config, stdout, stderr io.Writer) int {
 	w := bufio.NewWriter(stdout)
 	defer w.Flush()
-	width := c.width
+	width := c.Width
 	if width == 0 {
 		width = 80
 	}
 	color := os.Getenv("CLICOLOR_FORCE") != "" && os.Getenv("CLICOLOR_FORCE") != "0"
 	if src.open != nil {
-		fmt.Fprint(w, ui.RenderPlain(src.lib, src.open, width, color, uiLang(c.uiLang, os.Getenv)))
+		fmt.Fprint(w, ui.RenderPlain(src.lib, src.open, width, color, uiLang(c.UILang, os.Getenv)))
 		return 0
 	}
 	for _, p := range src.lib.Posts {

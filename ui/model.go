@@ -19,7 +19,7 @@ import (
 // Options are the choices made on the command line.
 type Options struct {
 	// Style is "auto" (dark unless the terminal reports a light
-	// background), "dark", "light" or "notty".
+	// background), "dark", "light", "notty" or a Glamour JSON style file.
 	Style string
 	// MaxWidth caps the article's text width; 0 means 120 columns.
 	MaxWidth int
@@ -137,9 +137,8 @@ func (m *Model) setStyles() {
 
 // glamourStyle is the Glamour standard style the articles are rendered in.
 func (m Model) glamourStyle() string {
-	switch m.opts.Style {
-	case "notty", "dark", "light":
-		return m.opts.Style
+	if m.opts.Style != "auto" {
+		return m.opts.Style // a standard style or a style file
 	}
 	if m.isDark {
 		return "dark"

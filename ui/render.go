@@ -49,7 +49,7 @@ func getRenderer(style string, width int) (*glamour.TermRenderer, *sync.Pool, er
 		return r, pool, nil
 	}
 	r, err := glamour.NewTermRenderer(
-		glamour.WithStandardStyle(style),
+		glamour.WithStylePath(style), // a standard style's name or a JSON style file
 		glamour.WithWordWrap(width),
 		glamour.WithTableWrap(true),
 	)

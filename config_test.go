@@ -1,0 +1,103 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+func writeConfig(t *testing.T, text string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "config.yaml")
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func noEnv(string) string { return "" }
+
+func TestConfigRemapsKeysInBindingsAndHelp(t *testing.T) {
+	p := writeConfig(t, "keys:\n  open: [enter, o]\n  quit: x\n")
+	c, err := parseFlags([]string{"--config", p}, os.Stderr, noEnv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	km, err := keyMap("en", keyLists(c.Keys))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !key.Matches(tea.KeyPressMsg{Code: 'o', Text: "o"}, km.Open) || key.Matches(tea.KeyPressMsg{Code: 'l', Text: "l"}, km.Open) {
+		t.Fatalf("open keys = %v", km.Open.Keys())
+	}
+	if !key.Matches(tea.KeyPressMsg{Code: 'x', Text: "x"}, km.Quit) || key.Matches(tea.KeyPressMsg{Code: 'q', Text: "q"}, km.Quit) {
+		t.Fatalf("quit keys = %v", km.Quit.Keys())
+	}
+	if km.Open.Help().Key != "enter/o" || km.Quit.Help().Key != "x" {
+		t.Fatalf("help shows %q and %q", km.Open.Help().Key, km.Quit.Help().Key)
+	}
+}
+
+func TestConfigRemapOnScreen(t *testing.T) {
+	cfg := writeConfig(t, "keys:\n  quit: x\n")
+	tm := startTerm(t, writePosts(t), 120, 30, nil, "--config", cfg, ".")
+	tm.waitFor("x quit")
+	tm.send("q") // no longer quits
+	tm.send("x")
+	if code := tm.wait(); code != 0 {
+		t.Fatalf("exit code %d", code)
+	}
+}
+
+func TestBadConfigNamesFileLineAndKey(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"dir: /tmp\ncolour: red\n", `line 2: unknown key "colour"`},
+		{"style: neon\n", `line 1: style "neon"`},
+		{"ui_lang: fr\n", `line 1: ui_lang "fr"`},
+		{"width: wide\n", "line 1:"},
+		{"keys:\n  jump: [z]\n", `line 2: keys: unknown action "jump"`},
+		{"keys: [\n", "line"},
+	} {
+		p := writeConfig(t, tc.text)
+		_, errOut, code := runPlain(t, t.TempDir(), "", "--config", p)
+		if code != 2 || !strings.Contains(errOut, p) || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%q: exit %d, stderr %q; want the path and %q", tc.text, code, errOut, tc.want)
+		}
+	}
+}
+
+func TestFlagsOverEnvironmentOverFile(t *testing.T) {
+	p := writeConfig(t, "ui_lang: vi\nwidth: 70\nprefer: en\n")
+	env := map[string]string{"NEWSREADER_WIDTH": "90", "NEWSREADER_PREFER": "vn"}
+	getenv := func(k string) string { return env[k] }
+	c, err := parseFlags([]string{"--config", p, "--prefer", "en"}, os.Stderr, getenv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.UILang != "vi" || c.Width != 90 || c.Prefer != "en" || c.Style != "auto" {
+		t.Fatalf("settings %+v", c.settings)
+	}
+	env["NEWSREADER_STYLE"] = "neon"
+	if _, err := parseFlags([]string{"--config", p}, os.Stderr, getenv); err == nil || !strings.Contains(err.Error(), "NEWSREADER_STYLE") {
+		t.Fatalf("bad environment value: %v", err)
+	}
+}
+
+func TestConfigDirIsTheDefaultFolder(t *testing.T) {
+	posts := writePosts(t)
+	p := writeConfig(t, "dir: "+posts+"\n")
+	out, _, code := runPlain(t, t.TempDir(), "", "--config", p)
+	if code != 0 || !strings.Contains(out, "Warehouse robots") {
+		t.Fatalf("exit %d:\n%s", code, out)
+	}
+}
+
+func TestMissingConfigIsFine(t *testing.T) {
+	if _, err := parseFlags([]string{"--config", filepath.Join(t.TempDir(), "none.yaml")}, os.Stderr, noEnv); err != nil {
+		t.Fatal(err)
+	}
+}
