@@ -15,12 +15,12 @@ import (
 // settings are the choices a flag, an environment variable or the config
 // file can make; flags win over the environment, which wins over the file.
 type settings struct {
-	Dir    string              `yaml:"dir"`
-	UILang string              `yaml:"ui_lang"`
-	Style  string              `yaml:"style"`
-	Width  int                 `yaml:"width"`
-	Prefer string              `yaml:"prefer"`
-	State  string              `yaml:"state"`
+	Dir    string             `yaml:"dir"`
+	UILang string             `yaml:"ui_lang"`
+	Style  string             `yaml:"style"`
+	Width  int                `yaml:"width"`
+	Prefer string             `yaml:"prefer"`
+	State  string             `yaml:"state"`
 	Keys   map[string]keyList `yaml:"keys"`
 }
 
