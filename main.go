@@ -19,6 +19,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"github.com/newsreader/newsreader/posts"
+	"github.com/newsreader/newsreader/posts/watch"
 	"github.com/newsreader/newsreader/ui"
 )
 
@@ -159,7 +160,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !isTerminal(stdout) {
 		return printPlain(src, c, stdout, stderr)
 	}
-	opts := ui.Options{Style: c.Style, MaxWidth: c.Width, Source: src.label, Open: src.open, Lang: uiLang(c.UILang, os.Getenv), Prefer: preferLang(c.Prefer)}
+	var changes <-chan watch.Batch
+	if src.dir != "" {
+		// Watching starts after the scan, so a file changed in between
+		// is only seen at its next change: rescanning once more here
+		// would double the start-up time of a large folder for a window
+		// of milliseconds.
+		if w, err := watch.New(src.dir, watch.Options{}); err == nil {
+			defer w.Close()
+			changes = w.Batches()
+		}
+	}
+	opts := ui.Options{Changes: changes, Style: c.Style, MaxWidth: c.Width, Source: src.label, Open: src.open, Lang: uiLang(c.UILang, os.Getenv), Prefer: preferLang(c.Prefer)}
 	p := tea.NewProgram(ui.New(src.lib, keys, opts), tea.WithOutput(stdout))
 	if _, err := p.Run(); err != nil {
 		fmt.Fprintf(stderr, "newsreader: %v\n", err)
@@ -220,6 +232,7 @@ type source struct {
 	lib   *posts.Library
 	label string
 	open  *posts.Post
+	dir   string // the folder on disk the library lists, if it is one
 }
 
 // load finds the posts: arguments, then piped standard input, then the
@@ -251,7 +264,7 @@ func load(args []string, stdin io.Reader, dir string) (source, error) {
 		if st, err := os.Stat(dir); err == nil && st.IsDir() {
 			lib, err := posts.OpenDir(dir)
 			if err == nil && len(lib.Posts) > 0 {
-				return source{lib: lib, label: dir}, nil
+				return source{lib: lib, label: dir, dir: dir}, nil
 			}
 		}
 	}
@@ -304,7 +317,7 @@ func loadPaths(args []string) (source, error) {
 			if err != nil {
 				return source{}, fmt.Errorf("listing %s: %w", args[0], err)
 			}
-			return source{lib: lib, label: args[0]}, nil
+			return source{lib: lib, label: args[0], dir: args[0]}, nil
 		}
 	}
 	for _, a := range args {

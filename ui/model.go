@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/newsreader/newsreader/posts"
+	"github.com/newsreader/newsreader/posts/watch"
 )
 
 // Options are the choices made on the command line.
@@ -36,6 +37,9 @@ type Options struct {
 	// Prefer, when set, shows each pair of twins as one row in this
 	// language; t still shows the other.
 	Prefer posts.Lang
+	// Changes, when set, brings the watcher's batches of changes in the
+	// library's folder, which the list then follows.
+	Changes <-chan watch.Batch
 }
 
 type focus int
@@ -76,6 +80,8 @@ type Model struct {
 	cache   map[renderKey][]string
 	pending map[renderKey]bool // renderings asked for and not back yet
 
+	live liveState
+
 	twins    posts.Twins
 	shown    *posts.Post // a twin shown in the reader in place of the selection
 	shownFor *posts.Post // the selection it replaces; moving on drops it
@@ -115,7 +121,7 @@ func New(lib *posts.Library, keys KeyMap, opts Options) Model {
 // Init asks the terminal for its background colour; nothing is drawn
 // until the first window size arrives.
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{buildIndex(m.lib)}
+	cmds := []tea.Cmd{buildIndex(m.lib), waitBatch(m.opts.Changes)}
 	if m.opts.Style == "auto" {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
@@ -175,6 +181,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case folderMsg:
 		return m.openFolder(msg)
+	case batchMsg:
+		return m.handleBatch(msg)
+	case libMsg:
+		return m.swapLibrary(msg)
 	case indexMsg:
 		if msg.lib != m.lib {
 			return m, nil
@@ -557,7 +567,7 @@ func (m *Model) preview() tea.Cmd {
 		return nil
 	}
 	w := articleWidth(m.reader.width, m.opts.MaxWidth)
-	key := renderKey{path: p.Path, width: w, style: m.glamourStyle()}
+	key := renderKey{path: p.Path, post: p, width: w, style: m.glamourStyle()}
 	var cmds []tea.Cmd
 	if m.reader.Want(p, key) {
 		if lines, ok := m.cache[key]; ok {
@@ -572,7 +582,7 @@ func (m *Model) preview() tea.Cmd {
 			continue
 		}
 		np := m.list.items[i]
-		nk := renderKey{path: np.Path, width: w, style: key.style}
+		nk := renderKey{path: np.Path, post: np, width: w, style: key.style}
 		if _, ok := m.cache[nk]; !ok && !m.pending[nk] {
 			cmds = append(cmds, m.renderCmd(np, nk))
 		}

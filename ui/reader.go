@@ -75,7 +75,7 @@ func (r *readerPane) Want(p *posts.Post, key renderKey) bool {
 	if key == r.want && r.have {
 		return false
 	}
-	if p != r.post || (r.want.path != key.path) {
+	if r.want.path != key.path {
 		r.lines = nil
 		r.offset = 0
 		r.matches = nil

@@ -241,7 +241,7 @@ func (m *Model) setItems(items []*posts.Post) {
 		items = kept
 	}
 	m.list.SetItems(items)
-	if sel == nil || !m.list.SelectPost(sel) {
+	if sel == nil || !m.list.SelectPost(sel) && !m.list.Select(sel.Path) {
 		m.list.MoveTo(0)
 	}
 }
