@@ -60,6 +60,10 @@ func startTerm(t *testing.T, dir string, cols, rows int, stdin io.Reader, args .
 	cmd := exec.Command(binPath, args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "COLORTERM=truecolor", "LANG=C.UTF-8")
+	if os.Getenv("XDG_STATE_HOME") == "" || !strings.HasPrefix(os.Getenv("XDG_STATE_HOME"), os.TempDir()) {
+		// Marks go to a store of the test's, never the user's.
+		cmd.Env = append(cmd.Env, "XDG_STATE_HOME="+t.TempDir())
+	}
 	ws := &pty.Winsize{Rows: uint16(rows), Cols: uint16(cols)}
 	var ptmx *os.File
 	var err error
@@ -290,4 +294,21 @@ func TestE2EEastAsianWidthKeepsColumns(t *testing.T) {
 	if code := tm.wait(); code != 0 {
 		t.Fatalf("exit code %d", code)
 	}
+}
+
+func TestE2EReadMarkSurvivesRestart(t *testing.T) {
+	dir := writePosts(t)
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	tm := startTerm(t, dir, 120, 30, nil, ".")
+	tm.waitFor("3 unread")
+	tm.send("j\r") // read the second post
+	tm.waitFor("2 unread")
+	tm.send("q")
+	if code := tm.wait(); code != 0 {
+		t.Fatalf("exit code %d", code)
+	}
+	tm = startTerm(t, dir, 120, 30, nil, ".")
+	tm.waitFor("2 unread")
+	tm.send("q")
+	tm.wait()
 }

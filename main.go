@@ -19,6 +19,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"github.com/newsreader/newsreader/posts"
+	"github.com/newsreader/newsreader/posts/state"
 	"github.com/newsreader/newsreader/posts/watch"
 	"github.com/newsreader/newsreader/ui"
 )
@@ -77,6 +78,7 @@ func parseFlags(args []string, stderr io.Writer, getenv func(string) string) (co
 	fs.BoolVar(&c.json, "json", false, "print the posts as JSON lines instead of starting the interface")
 	fs.StringVar(&fl.Prefer, "prefer", "", "show each story told in both languages once, in this one: vn or en")
 	fs.StringVar(&fl.UILang, "ui-lang", "", "language of the interface: vi or en (default: from LC_ALL, LC_MESSAGES or LANG)")
+	fs.StringVar(&fl.State, "state", "", "the file of read marks and bookmarks (default $XDG_STATE_HOME/newsreader/state.db)")
 	fs.StringVar(&c.configPath, "config", defaultConfigPath(getenv), "the config file")
 	fs.BoolVar(&c.version, "version", false, "print the version and exit")
 	fs.Usage = func() {
@@ -171,7 +173,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			changes = w.Batches()
 		}
 	}
-	opts := ui.Options{Changes: changes, Style: c.Style, MaxWidth: c.Width, Source: src.label, Open: src.open, Lang: uiLang(c.UILang, os.Getenv), Prefer: preferLang(c.Prefer)}
+	statePath := c.State
+	if statePath == "" {
+		statePath, _ = state.DefaultPath() // none: the reader keeps no marks
+	}
+	opts := ui.Options{StatePath: expandHome(statePath), Changes: changes, Style: c.Style, MaxWidth: c.Width, Source: src.label, Open: src.open, Lang: uiLang(c.UILang, os.Getenv), Prefer: preferLang(c.Prefer)}
 	p := tea.NewProgram(ui.New(src.lib, keys, opts), tea.WithOutput(stdout))
 	if _, err := p.Run(); err != nil {
 		fmt.Fprintf(stderr, "newsreader: %v\n", err)

@@ -44,6 +44,9 @@ type texts struct {
 	noTwin       string
 	isNotYet     string
 	noFind       string
+	stateError   string // "%v": marks are off
+	unread       string // "%d unread"
+	allRead      string
 	findLabel    string
 	weekdays     [7]string
 	months       [12]string
@@ -76,8 +79,11 @@ var textsEN = texts{
 	langAll:      "all",
 	twin:         "⇄",
 	noTwin:       "This post has no version in the other language.",
-	isNotYet:     "is: needs read marks, which this version does not keep yet",
+	isNotYet:     "is: needs read marks, which are off (see the status line at start)",
 	noFind:       "no match",
+	stateError:   "read marks are off: %v",
+	unread:       "%d unread",
+	allRead:      "Everything here is read.",
 	findLabel:    "find",
 	weekdays:     [7]string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"},
 	months:       [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
@@ -110,8 +116,11 @@ var textsVI = texts{
 	langAll:      "tất cả",
 	twin:         "⇄",
 	noTwin:       "Bài này không có bản ở ngôn ngữ kia.",
-	isNotYet:     "is: cần dấu đã đọc, phiên bản này chưa lưu",
+	isNotYet:     "is: cần dấu đã đọc, hiện không lưu được",
 	noFind:       "không thấy",
+	stateError:   "không lưu được dấu đã đọc: %v",
+	unread:       "%d chưa đọc",
+	allRead:      "Đã đọc hết các bài ở đây.",
 	findLabel:    "tìm",
 	weekdays:     [7]string{"Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"},
 	months:       [12]string{"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"},

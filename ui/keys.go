@@ -18,6 +18,10 @@ type KeyMap struct {
 	CycleLang          key.Binding
 	CycleSort          key.Binding
 	Twin               key.Binding
+	ToggleRead         key.Binding
+	MarkAllRead        key.Binding
+	NextUnread         key.Binding
+	ToggleStar         key.Binding
 	Help               key.Binding
 	Quit, ForceQuit    key.Binding
 }
@@ -34,6 +38,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.PageUp, k.PageDown, k.HalfUp, k.HalfDown},
 		{k.Open, k.Back, k.SwitchFocus, k.NextPost, k.PrevPost},
 		{k.Search, k.FindNext, k.FindPrev, k.CycleLang, k.CycleSort, k.Twin},
+		{k.ToggleRead, k.MarkAllRead, k.NextUnread, k.ToggleStar},
 		{k.Help, k.Quit, k.ForceQuit},
 	}
 }

@@ -24,6 +24,7 @@ type listPane struct {
 	words   []string  // search words to highlight in titles
 	now     time.Time // for "3 hours ago"
 	twins   posts.Twins
+	marks   *marks // nil or disabled: no read marks to show
 }
 
 func (l *listPane) SetSize(w, h int) {
@@ -156,9 +157,22 @@ func (l *listPane) row(s Styles, t texts, p *posts.Post, selected bool) string {
 	showDate := w >= 44
 	showLang := w >= 16
 
-	if selected {
+	unread, starred, titleStyle := false, false, s.Row
+	if l.marks != nil && l.marks.enabled() {
+		mk := l.marks.get(p)
+		unread, starred = !mk.Read, mk.Starred
+		if unread {
+			titleStyle = s.Unread
+		} else {
+			titleStyle = s.ReadRow
+		}
+	}
+	switch {
+	case selected:
 		add("▸", s.Row)
-	} else {
+	case unread:
+		add("•", s.Unread)
+	default:
 		add(" ", s.Row)
 	}
 	if showHot {
@@ -189,7 +203,11 @@ func (l *listPane) row(s Styles, t texts, p *posts.Post, selected bool) string {
 		right = 0
 		showDate, showLang = false, false
 	}
-	for _, sg := range titleSegments(p.Title, titleW, l.words, s.Row, s.Match) {
+	title := p.Title
+	if starred {
+		title = "★ " + title
+	}
+	for _, sg := range titleSegments(title, titleW, l.words, titleStyle, s.Match) {
 		add(sg.text, sg.style)
 	}
 	if right > 0 {

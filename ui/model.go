@@ -40,6 +40,9 @@ type Options struct {
 	// Changes, when set, brings the watcher's batches of changes in the
 	// library's folder, which the list then follows.
 	Changes <-chan watch.Batch
+	// StatePath is the store of read marks and bookmarks; empty keeps
+	// none.
+	StatePath string
 }
 
 type focus int
@@ -80,7 +83,8 @@ type Model struct {
 	cache   map[renderKey][]string
 	pending map[renderKey]bool // renderings asked for and not back yet
 
-	live liveState
+	live  liveState
+	marks marks
 
 	twins    posts.Twins
 	shown    *posts.Post // a twin shown in the reader in place of the selection
@@ -121,7 +125,7 @@ func New(lib *posts.Library, keys KeyMap, opts Options) Model {
 // Init asks the terminal for its background colour; nothing is drawn
 // until the first window size arrives.
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{buildIndex(m.lib), waitBatch(m.opts.Changes)}
+	cmds := []tea.Cmd{buildIndex(m.lib), waitBatch(m.opts.Changes), openState(m.opts.StatePath)}
 	if m.opts.Style == "auto" {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
@@ -183,6 +187,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.openFolder(msg)
 	case batchMsg:
 		return m.handleBatch(msg)
+	case stateMsg:
+		return m.handleState(msg)
+	case writeMsg:
+		if msg.err != nil {
+			m.status = fmt.Sprintf(m.text.stateError, msg.err)
+		}
+		return m, nil
 	case libMsg:
 		return m.swapLibrary(msg)
 	case indexMsg:
@@ -192,6 +203,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.search.index = msg.index
 		m.search.titleHits = nil
 		m.twins = msg.twins
+		m.marks.ids, m.marks.posts = msg.ids, nil
+		m.recount()
 		if m.search.filtering() || m.opts.Prefer != posts.LangUnknown {
 			cmd := m.applySearch()
 			return m, tea.Batch(cmd, m.preview())
@@ -201,11 +214,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd := m.addBodyHits(msg)
 		return m, tea.Batch(cmd, m.preview())
 	case tea.KeyPressMsg:
-		return m.handleKey(msg)
+		next, cmd := m.handleKey(msg)
+		return next.(Model).markShownRead(cmd)
 	case tea.MouseWheelMsg:
 		return m.handleWheel(msg)
 	case tea.MouseClickMsg:
-		return m.handleClick(msg)
+		next, cmd := m.handleClick(msg)
+		return next.(Model).markShownRead(cmd)
 	}
 	return m, nil
 }
@@ -257,6 +272,31 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(m.applySearch(), m.preview())
 	case key.Matches(msg, k.Twin):
 		return m.showTwin()
+	case key.Matches(msg, k.ToggleRead) && m.marks.enabled():
+		if p := m.current(); p != nil {
+			if m.focus == focusReader {
+				// Reading it marks it read again: go back to the list,
+				// as mail readers do after "mark unread".
+				m.focus = focusList
+				m.applyFocus()
+			}
+			return m, m.setRead(!m.marks.get(p).Read, p)
+		}
+		return m, nil
+	case key.Matches(msg, k.MarkAllRead) && m.marks.enabled():
+		return m, m.setRead(true, m.list.items...)
+	case key.Matches(msg, k.ToggleStar) && m.marks.enabled():
+		return m, m.toggleStar(m.current())
+	case key.Matches(msg, k.NextUnread) && m.marks.enabled():
+		for i := 1; i <= len(m.list.items); i++ {
+			j := (m.list.cursor + i) % len(m.list.items)
+			if !m.marks.get(m.list.items[j]).Read {
+				m.list.MoveTo(j)
+				return m, m.preview()
+			}
+		}
+		m.status = m.text.allRead
+		return m, nil
 	case key.Matches(msg, k.NextPost):
 		m.list.Move(1)
 		return m, m.preview()
@@ -339,6 +379,15 @@ func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.applyFocus()
 	}
 	return m, nil
+}
+
+// markShownRead marks the post in the reader read once the reader has the
+// keyboard: reading it is what opening means.
+func (m Model) markShownRead(cmd tea.Cmd) (tea.Model, tea.Cmd) {
+	if m.focus != focusReader || m.showHelp {
+		return m, cmd
+	}
+	return m, tea.Batch(cmd, m.setRead(true, m.current()))
 }
 
 // showTwin switches to the other language version of the post being
@@ -619,13 +668,13 @@ func (m Model) View() tea.View {
 	case m.showHelp:
 		body = block(strings.Split(m.help.FullHelpView(m.keys.FullHelp()), "\n"), m.width, bodyH)
 	case m.listW > 0:
-		m.list.words, m.list.now, m.list.twins = m.search.query.Words, m.opts.Now(), m.twins
+		m.list.words, m.list.now, m.list.twins, m.list.marks = m.search.query.Words, m.opts.Now(), m.twins, &m.marks
 		div := m.styles.Divider.Render(strings.TrimSuffix(strings.Repeat("│\n", bodyH), "\n"))
 		body = joinColumns(m.list.View(m.styles, m.text), div, m.reader.View(m.styles, m.text))
 	case m.focus == focusReader:
 		body = m.reader.View(m.styles, m.text)
 	default:
-		m.list.words, m.list.now, m.list.twins = m.search.query.Words, m.opts.Now(), m.twins
+		m.list.words, m.list.now, m.list.twins, m.list.marks = m.search.query.Words, m.opts.Now(), m.twins, &m.marks
 		body = m.list.View(m.styles, m.text)
 	}
 	v.SetContent(m.headerView() + "\n" + body + "\n" + m.footerView())
@@ -678,6 +727,9 @@ func (m *Model) headerView() string {
 	parts := []string{src, count}
 	if m.lib.Skipped > 0 {
 		parts = append(parts, fmt.Sprintf(m.text.skipped, m.lib.Skipped))
+	}
+	if m.marks.enabled() {
+		parts = append(parts, fmt.Sprintf(m.text.unread, m.marks.unread))
 	}
 	if q := m.search.input.Value(); q != "" {
 		parts = append(parts, m.text.filter+": "+q)

@@ -27,6 +27,7 @@ func testKeys() KeyMap {
 		PageUp: b("pgup", "b"), PageDown: b("pgdown", "f", "space"), HalfUp: b("ctrl+u"), HalfDown: b("ctrl+d"),
 		Open: b("enter", "l", "right"), Back: b("esc", "h", "left"), SwitchFocus: b("tab"),
 		NextPost: b("J"), PrevPost: b("K"), Help: b("?"), Quit: b("q"), ForceQuit: b("ctrl+c"),
+		ToggleRead: b("m"), MarkAllRead: b("M"), NextUnread: b("u"), ToggleStar: b("*"),
 		Search: b("/"), CycleLang: b("L"), CycleSort: b("s"), Twin: b("t"),
 		FindNext: b("n"), FindPrev: b("N"),
 	}

@@ -76,11 +76,12 @@ type indexMsg struct {
 	lib   *posts.Library
 	index *posts.Index
 	twins posts.Twins
+	ids   map[*posts.Post]string
 }
 
 func buildIndex(lib *posts.Library) tea.Cmd {
 	return func() tea.Msg {
-		return indexMsg{lib: lib, index: posts.NewIndex(lib.Posts), twins: posts.PairTwins(lib.Posts)}
+		return indexMsg{lib: lib, index: posts.NewIndex(lib.Posts), twins: posts.PairTwins(lib.Posts), ids: postIDs(lib.Posts)}
 	}
 }
 
@@ -141,7 +142,7 @@ func (m *Model) applySearch() tea.Cmd {
 			s.queryErr = err.Error()
 		}
 	}
-	if len(q.Is) > 0 && s.queryErr == "" {
+	if len(q.Is) > 0 && s.queryErr == "" && !m.marks.enabled() {
 		s.queryErr = m.text.isNotYet
 	}
 	if q.Lang == "" {
@@ -163,6 +164,15 @@ func (m *Model) applySearch() tea.Cmd {
 		within = s.titleHits
 	}
 	s.titleHits = s.index.Match(q, within)
+	if len(q.Is) > 0 && m.marks.enabled() {
+		kept := s.titleHits[:0:0]
+		for _, i := range s.titleHits {
+			if m.matchIs(s.index.Posts([]int{i})[0], q.Is) {
+				kept = append(kept, i)
+			}
+		}
+		s.titleHits = kept
+	}
 	m.setItems(posts.Sorted(s.index.Posts(s.titleHits), s.order))
 	if len(q.Words) == 0 {
 		return nil
@@ -172,7 +182,7 @@ func (m *Model) applySearch() tea.Cmd {
 		inTitle[i] = true
 	}
 	for _, i := range s.index.MatchMeta(q) {
-		if p := s.index.Posts([]int{i})[0]; !inTitle[i] && p.Err == nil {
+		if p := s.index.Posts([]int{i})[0]; !inTitle[i] && p.Err == nil && (!m.marks.enabled() || m.matchIs(p, q.Is)) {
 			s.bodyTodo = append(s.bodyTodo, p)
 		}
 	}

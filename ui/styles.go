@@ -29,6 +29,8 @@ type Styles struct {
 	Meta         lipgloss.Style
 	Link         lipgloss.Style
 	Match        lipgloss.Style
+	Unread       lipgloss.Style
+	ReadRow      lipgloss.Style
 	CurrentMatch lipgloss.Style
 	badges       []lipgloss.Style
 }
@@ -63,6 +65,8 @@ func newStyles(isDark bool) Styles {
 	s.Link = lipgloss.NewStyle().Foreground(accent).Underline(true)
 	s.Match = lipgloss.NewStyle().Foreground(accent).Bold(true).Underline(true)
 	s.CurrentMatch = lipgloss.NewStyle().Reverse(true).Bold(true)
+	s.Unread = lipgloss.NewStyle().Foreground(fg).Bold(true)
+	s.ReadRow = lipgloss.NewStyle().Foreground(dim)
 
 	var palette []color.Color
 	if isDark {

@@ -1,0 +1,117 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/newsreader/newsreader/posts"
+	"github.com/newsreader/newsreader/posts/state"
+)
+
+func TestReadMarksAndBookmarks(t *testing.T) {
+	lib := sampleLib(t)
+	path := filepath.Join(t.TempDir(), "state.db")
+	m := newSized(t, lib, 120, 30, Options{StatePath: path})
+	mm := m.(Model)
+	if !mm.marks.enabled() {
+		t.Fatalf("no store: %s", mm.status)
+	}
+	n := len(lib.Posts)
+	if !strings.Contains(screen(m), "13 unread") {
+		t.Fatalf("header does not count unread:\n%s", strings.SplitN(screen(m), "\n", 2)[0])
+	}
+	// Previewing in the list doesn't mark; opening does.
+	m = press(t, m, "j")
+	if markOf(m, lib.Posts[1]).Read {
+		t.Fatal("moving in the list marked a post read")
+	}
+	m = press(t, m, "enter")
+	if !markOf(m, lib.Posts[1]).Read || m.(Model).marks.unread != n-1 {
+		t.Fatal("opening did not mark the post read")
+	}
+	m = press(t, m, "J") // the next post, read in the reader
+	if !markOf(m, lib.Posts[2]).Read {
+		t.Fatal("J in the reader did not mark the next post read")
+	}
+	m = press(t, m, "*", "esc", "g", "u")
+	mm = m.(Model)
+	if !markOf(mm, lib.Posts[2]).Starred {
+		t.Fatal("* did not bookmark")
+	}
+	if mm.list.cursor != 3 {
+		t.Fatalf("u from the top went to %d, want 3 (0 is unread: it is the first)", mm.list.cursor)
+	}
+	// is: filters.
+	m = press(t, m, "/", "i", "s", ":", "s", "t", "a", "r", "r", "e", "d", "enter")
+	if items := m.(Model).list.items; len(items) != 1 || items[0] != lib.Posts[2] {
+		t.Fatalf("is:starred listed %d posts", len(items))
+	}
+	m = press(t, m, "esc", "/", "i", "s", ":", "u", "n", "r", "e", "a", "d", "enter")
+	if got := len(m.(Model).list.items); got != n-2 {
+		t.Fatalf("is:unread listed %d, want %d", got, n-2)
+	}
+	m = press(t, m, "M", "esc")
+	if m.(Model).marks.unread != 0 {
+		t.Fatalf("M left %d unread", m.(Model).marks.unread)
+	}
+	// The marks are in the store: a new reader sees them.
+	m.(Model).marks.store.Close()
+	st, _, err := state.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	all, err := st.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	read, starred := 0, 0
+	for _, mk := range all {
+		if mk.Read {
+			read++
+		}
+		if mk.Starred {
+			starred++
+		}
+	}
+	// Twins sharing a source link are one story: one mark covers both.
+	stories := map[string]bool{}
+	for _, p := range lib.Posts {
+		stories[state.PostID(*p)] = true
+	}
+	if read != len(stories) || starred != 1 {
+		t.Fatalf("store has %d read and %d starred, want %d and 1", read, starred, len(stories))
+	}
+}
+
+func TestToggleReadInReaderGoesBack(t *testing.T) {
+	lib := sampleLib(t)
+	m := newSized(t, lib, 120, 30, Options{StatePath: filepath.Join(t.TempDir(), "s.db")})
+	m = press(t, m, "enter", "m")
+	mm := m.(Model)
+	if markOf(mm, lib.Posts[0]).Read || mm.focus != focusList {
+		t.Fatalf("m in the reader: read=%v focus=%v", markOf(mm, lib.Posts[0]).Read, mm.focus)
+	}
+}
+
+func TestUnusableStoreLeavesTheReaderWorking(t *testing.T) {
+	lib := sampleLib(t)
+	dir := t.TempDir()
+	m := newSized(t, lib, 120, 30, Options{StatePath: dir}) // a folder, not a file
+	mm := m.(Model)
+	if mm.marks.enabled() || !strings.Contains(screen(m), "read marks are off") {
+		t.Fatalf("store on a folder: enabled=%v\n%s", mm.marks.enabled(), screen(m))
+	}
+	m = press(t, m, "j", "enter", "m", "*")
+	if m.(Model).list.cursor != 1 {
+		t.Fatal("keys stopped working without a store")
+	}
+}
+
+func markOf(m tea.Model, p *posts.Post) state.Mark {
+	mk := m.(Model).marks
+	return mk.get(p)
+}
