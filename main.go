@@ -179,7 +179,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	opts := ui.Options{StatePath: expandHome(statePath), Changes: changes, Style: c.Style, MaxWidth: c.Width, Source: src.label, Open: src.open, Lang: uiLang(c.UILang, os.Getenv), Prefer: preferLang(c.Prefer)}
 	p := tea.NewProgram(ui.New(src.lib, keys, opts), tea.WithOutput(stdout))
-	if _, err := p.Run(); err != nil {
+	if _, err := p.Run(); errors.Is(err, tea.ErrProgramPanic) {
+		// Bubble Tea has restored the terminal and printed the trace.
+		fmt.Fprintln(stderr, "newsreader: an internal error stopped the reader; the terminal has been restored. Please report it with the trace above.")
+		return 1
+	} else if err != nil {
 		fmt.Fprintf(stderr, "newsreader: %v\n", err)
 		return 1
 	}

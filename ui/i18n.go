@@ -47,6 +47,7 @@ type texts struct {
 	stateError   string // "%v": marks are off
 	unread       string // "%d unread"
 	allRead      string
+	renderPanic  string // "%s", "%v": the file, what went wrong
 	findLabel    string
 	weekdays     [7]string
 	months       [12]string
@@ -84,6 +85,7 @@ var textsEN = texts{
 	stateError:   "read marks are off: %v",
 	unread:       "%d unread",
 	allRead:      "Everything here is read.",
+	renderPanic:  "newsreader failed while showing %s (%v). Please report this with the file; the other posts are not affected.",
 	findLabel:    "find",
 	weekdays:     [7]string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"},
 	months:       [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
@@ -121,6 +123,7 @@ var textsVI = texts{
 	stateError:   "không lưu được dấu đã đọc: %v",
 	unread:       "%d chưa đọc",
 	allRead:      "Đã đọc hết các bài ở đây.",
+	renderPanic:  "newsreader gặp lỗi khi hiển thị %s (%v). Hãy báo lỗi kèm tệp này; các bài khác không bị ảnh hưởng.",
 	findLabel:    "tìm",
 	weekdays:     [7]string{"Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"},
 	months:       [12]string{"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"},

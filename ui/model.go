@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/newsreader/newsreader/posts"
+	"github.com/newsreader/newsreader/posts/safetext"
 	"github.com/newsreader/newsreader/posts/watch"
 )
 
@@ -644,7 +645,15 @@ func (m *Model) preview() tea.Cmd {
 func (m *Model) renderCmd(p *posts.Post, key renderKey) tea.Cmd {
 	m.pending[key] = true
 	lib, s, t, now := m.lib, m.styles, m.text, m.opts.Now()
-	return func() tea.Msg {
+	return func() (msg tea.Msg) {
+		// A post that trips a bug in the renderer says so in its pane;
+		// the reader goes on.
+		defer func() {
+			if r := recover(); r != nil {
+				text := fmt.Sprintf(t.renderPanic, lib.DisplayPath(p), r)
+				msg = renderedMsg{key: key, lines: strings.Split(s.Error.Render(wrap(safetext.Line(text), key.width)), "\n")}
+			}
+		}()
 		return renderedMsg{key: key, lines: renderArticle(lib, p, key.width, key.style, s, t, now)}
 	}
 }

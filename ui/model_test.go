@@ -2,6 +2,7 @@ package ui
 
 import (
 	"flag"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -309,5 +310,25 @@ func TestGoldenScreens(t *testing.T) {
 				t.Errorf("screen differs from %s:\n--- got\n%s\n--- want\n%s", path, got, want)
 			}
 		})
+	}
+}
+
+// panicFS is a folder whose files make reading them panic, standing in
+// for a bug set off by one post.
+type panicFS struct{}
+
+func (panicFS) Open(name string) (fs.File, error) { panic("boom in " + name) }
+
+func TestPanicWhileRenderingStaysInItsPane(t *testing.T) {
+	p := &posts.Post{Path: "hỏng.md", Title: "Bài hỏng"}
+	lib := &posts.Library{FS: panicFS{}, Root: "x", Posts: []*posts.Post{p}}
+	m := newSized(t, lib, 100, 20, Options{})
+	s := screen(m)
+	if !strings.Contains(s, "failed while showing") || !strings.Contains(s, "hỏng.md") {
+		t.Fatalf("the pane does not report the failure:\n%s", s)
+	}
+	m = press(t, m, "j", "?")
+	if !m.(Model).showHelp {
+		t.Fatal("the reader stopped responding after the failure")
 	}
 }
