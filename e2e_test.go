@@ -312,3 +312,24 @@ func TestE2EReadMarkSurvivesRestart(t *testing.T) {
 	tm.send("q")
 	tm.wait()
 }
+
+func TestE2EEditThenReread(t *testing.T) {
+	dir := writePosts(t)
+	// The "editor" changes the title in place, as a person would.
+	editor := filepath.Join(t.TempDir(), "editor")
+	script := "#!/bin/sh\nsed -i 's/Warehouse robots learn/Warehouse robots now learn/' \"$1\"\n"
+	if err := os.WriteFile(editor, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("VISUAL", "")
+	t.Setenv("EDITOR", editor)
+	tm := startTerm(t, dir, 120, 30, nil, ".")
+	tm.waitFor("Warehouse robots learn")
+	tm.send("j")
+	tm.send("e")
+	tm.waitFor("Warehouse robots now learn")
+	tm.send("q")
+	if code := tm.wait(); code != 0 {
+		t.Fatalf("exit code %d", code)
+	}
+}

@@ -1,5 +1,7 @@
 package posts
 
+import "path/filepath"
+
 // Folder is the folder on disk the library lists, or "" when it is not one
 // (sample posts, single files, piped text).
 func (l *Library) Folder() string { return l.dir }
@@ -34,4 +36,23 @@ func (l *Library) Apply(changed, removed []string) *Library {
 	next := *l
 	next.Posts = ps
 	return &next
+}
+
+// File is the path on disk of p's file, to hand to an editor; ok is false
+// for a post that is no file of its own on disk (a built-in sample, piped
+// text, a pipe read once).
+func (l *Library) File(p *Post) (string, bool) {
+	if f, ok := l.files[p.name()]; ok {
+		return f.path, !f.inMemory && f.path != ""
+	}
+	if l.dir == "" {
+		return "", false
+	}
+	return filepath.Join(l.dir, filepath.FromSlash(p.name())), true
+}
+
+// Reload returns a new library with p read again from its file, after it
+// was edited.
+func (l *Library) Reload(p *Post) *Library {
+	return l.Apply([]string{p.name()}, nil)
 }

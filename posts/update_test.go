@@ -45,3 +45,36 @@ func TestApplyChanges(t *testing.T) {
 		t.Fatalf("Folder() = %q", next.Folder())
 	}
 }
+
+func TestFileOnDisk(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "x.md")
+	if err := os.WriteFile(name, []byte("---\ntitle: X\n---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lib, err := OpenDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := lib.File(lib.Posts[0]); !ok || got != name {
+		t.Fatalf("OpenDir: File = %q, %v", got, ok)
+	}
+	files, err := OpenFiles([]string{name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := files.File(files.Posts[0]); !ok || got == "" {
+		t.Fatalf("OpenFiles: File = %q, %v", got, ok)
+	}
+	piped := FromBytes("stdin", []byte("---\ntitle: X\n---\n"))
+	if _, ok := piped.File(piped.Posts[0]); ok {
+		t.Fatal("piped text has a file")
+	}
+	samples, err := Scan(Samples(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := samples.File(samples.Posts[0]); ok {
+		t.Fatal("a built-in sample has a file")
+	}
+}

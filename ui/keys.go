@@ -22,6 +22,8 @@ type KeyMap struct {
 	MarkAllRead        key.Binding
 	NextUnread         key.Binding
 	ToggleStar         key.Binding
+	OpenLink, CopyLink key.Binding
+	Links, Edit        key.Binding
 	Help               key.Binding
 	Quit, ForceQuit    key.Binding
 }
@@ -39,6 +41,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Open, k.Back, k.SwitchFocus, k.NextPost, k.PrevPost},
 		{k.Search, k.FindNext, k.FindPrev, k.CycleLang, k.CycleSort, k.Twin},
 		{k.ToggleRead, k.MarkAllRead, k.NextUnread, k.ToggleStar},
+		{k.OpenLink, k.CopyLink, k.Links, k.Edit},
 		{k.Help, k.Quit, k.ForceQuit},
 	}
 }

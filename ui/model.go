@@ -84,8 +84,9 @@ type Model struct {
 	cache   map[renderKey][]string
 	pending map[renderKey]bool // renderings asked for and not back yet
 
-	live  liveState
-	marks marks
+	live   liveState
+	marks  marks
+	picker linkPicker
 
 	twins    posts.Twins
 	shown    *posts.Post // a twin shown in the reader in place of the selection
@@ -190,6 +191,30 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleBatch(msg)
 	case stateMsg:
 		return m.handleState(msg)
+	case linkDoneMsg:
+		if msg.err != nil {
+			m.status = safetext.Line(msg.err.Error())
+		} else {
+			m.status = msg.text
+		}
+		return m, nil
+	case linksMsg:
+		if msg.post == m.current() {
+			m.picker.links, m.picker.err = msg.links, ""
+			if msg.links == nil {
+				m.picker.links = []posts.Link{}
+			}
+			if msg.err != nil {
+				m.picker.err = safetext.Line(msg.err.Error())
+			}
+		}
+		return m, nil
+	case editDoneMsg:
+		if msg.err != nil {
+			m.status = safetext.Line(msg.err.Error())
+		}
+		lib, p := m.lib, msg.post
+		return m, func() tea.Msg { return libMsg{from: lib, lib: lib.Reload(p), changed: []string{p.Path}} }
 	case writeMsg:
 		if msg.err != nil {
 			m.status = fmt.Sprintf(m.text.stateError, msg.err)
@@ -238,6 +263,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.finding {
 		return m.findKey(msg)
 	}
+	if m.picker.open {
+		return m.pickerKey(msg)
+	}
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
@@ -273,6 +301,28 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(m.applySearch(), m.preview())
 	case key.Matches(msg, k.Twin):
 		return m.showTwin()
+	case key.Matches(msg, k.OpenLink):
+		p := m.current()
+		if p == nil || p.Source == "" {
+			m.status = m.text.noSource
+			return m, nil
+		}
+		return m, tea.Batch(m.openLink(p.Source), m.setRead(true, p))
+	case key.Matches(msg, k.CopyLink):
+		if p := m.current(); p == nil || p.Source == "" {
+			m.status = m.text.noSource
+			return m, nil
+		}
+		return m, m.copyLink(m.current().Source)
+	case key.Matches(msg, k.Links):
+		p := m.current()
+		if p == nil {
+			return m, nil
+		}
+		m.picker = linkPicker{open: true}
+		return m, readLinks(m.lib, p)
+	case key.Matches(msg, k.Edit):
+		return m, m.editPost(m.current())
 	case key.Matches(msg, k.ToggleRead) && m.marks.enabled():
 		if p := m.current(); p != nil {
 			if m.focus == focusReader {
@@ -676,6 +726,12 @@ func (m Model) View() tea.View {
 	switch {
 	case m.showHelp:
 		body = block(strings.Split(m.help.FullHelpView(m.keys.FullHelp()), "\n"), m.width, bodyH)
+	case m.picker.open && m.listW > 0:
+		m.list.words, m.list.now, m.list.twins, m.list.marks = m.search.query.Words, m.opts.Now(), m.twins, &m.marks
+		div := m.styles.Divider.Render(strings.TrimSuffix(strings.Repeat("│\n", bodyH), "\n"))
+		body = joinColumns(m.list.View(m.styles, m.text), div, m.picker.view(m.styles, m.text, m.reader.width, bodyH))
+	case m.picker.open:
+		body = m.picker.view(m.styles, m.text, m.width, bodyH)
 	case m.listW > 0:
 		m.list.words, m.list.now, m.list.twins, m.list.marks = m.search.query.Words, m.opts.Now(), m.twins, &m.marks
 		div := m.styles.Divider.Render(strings.TrimSuffix(strings.Repeat("│\n", bodyH), "\n"))
@@ -725,6 +781,8 @@ func (m *Model) headerView() string {
 	if src == "" {
 		src = m.lib.Root
 	}
+	// A folder's name is outside text too: it may come from a pipe.
+	src = safetext.Line(src)
 	total := len(m.lib.Posts)
 	count := fmt.Sprintf(m.text.posts, total)
 	if total == 1 {
@@ -788,7 +846,8 @@ func (m *Model) footerView() string {
 		return fit(m.styles.Error.Render(s.queryErr), m.width)
 	}
 	if m.status != "" {
-		return fit(m.styles.Status.Render(m.status), m.width)
+		// Errors in the status quote paths as the user or a pipe gave them.
+		return fit(m.styles.Status.Render(safetext.Line(m.status)), m.width)
 	}
 	return fit(m.help.ShortHelpView(m.keys.ShortHelp()), m.width)
 }

@@ -29,6 +29,7 @@ func testKeys() KeyMap {
 		Open: b("enter", "l", "right"), Back: b("esc", "h", "left"), SwitchFocus: b("tab"),
 		NextPost: b("J"), PrevPost: b("K"), Help: b("?"), Quit: b("q"), ForceQuit: b("ctrl+c"),
 		ToggleRead: b("m"), MarkAllRead: b("M"), NextUnread: b("u"), ToggleStar: b("*"),
+		OpenLink: b("o"), CopyLink: b("y"), Links: b("v"), Edit: b("e"),
 		Search: b("/"), CycleLang: b("L"), CycleSort: b("s"), Twin: b("t"),
 		FindNext: b("n"), FindPrev: b("N"),
 	}

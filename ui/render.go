@@ -20,7 +20,10 @@ const maxArticleWidth = 120
 // renderKey identifies one rendering of one post. A result is kept in the
 // cache under its key and shown only if the reader still wants that key.
 type renderKey struct {
-	path  string
+	path string
+	// post tells apart files whose paths clean to the same text, such as
+	// one name in NFC and another in NFD, so one never shows the other.
+	post  *posts.Post
 	width int
 	style string
 }
@@ -63,7 +66,8 @@ func renderMarkdown(body, style string, width int) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	out, err := r.Render(safetext.Markdown(body))
+	md, _ := posts.ForRendering(body)
+	out, err := r.Render(md)
 	pool.Put(r)
 	if err != nil {
 		return "", err
