@@ -101,3 +101,15 @@ func TestMissingConfigIsFine(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestReadmeListsEveryAction(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range actions {
+		if !strings.Contains(string(readme), a.name) {
+			t.Errorf("README.md does not list the action %q", a.name)
+		}
+	}
+}
