@@ -2,11 +2,14 @@ package posts
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
 
 	"github.com/adrg/frontmatter"
+
+	"github.com/newsreader/newsreader/posts/safetext"
 )
 
 // otherFields reads TOML (between +++ lines) and JSON (an object, then a
@@ -19,8 +22,19 @@ func otherFields(data []byte) (f fields, body []byte, ok bool, err error) {
 	}
 	var m map[string]any
 	body, err = parseOther(start, &m)
+	if errors.Is(err, frontmatter.ErrNotFound) {
+		// A file that merely starts with "{{" or "{%" is text; one that
+		// opens front matter and never closes it must not pass for a
+		// post with no fields.
+		if open, _ := cutLine(start); string(open) != "+++" && string(open) != "{" {
+			return nil, nil, false, nil
+		}
+		return nil, nil, true, &FrontMatterError{Reason: "the front matter is never closed; end TOML with a +++ line, and JSON with a } line and then a blank line", unclosed: true}
+	}
 	if err != nil {
-		return nil, nil, true, &FrontMatterError{Reason: "the TOML or JSON front matter is not valid: " + err.Error()}
+		// The decoders quote the offending key as written, controls and
+		// all.
+		return nil, nil, true, &FrontMatterError{Reason: safetext.Line("the TOML or JSON front matter is not valid: " + err.Error())}
 	}
 	f = make(fields, len(m))
 	for k, v := range m {
@@ -60,5 +74,5 @@ func parseOther(data []byte, m *map[string]any) (body []byte, err error) {
 			err = fmt.Errorf("the parser failed on it")
 		}
 	}()
-	return frontmatter.Parse(bytes.NewReader(data), m)
+	return frontmatter.MustParse(bytes.NewReader(data), m)
 }

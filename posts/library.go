@@ -52,7 +52,7 @@ func OpenDir(dir string) (*Library, error) {
 	if !info.IsDir() {
 		return nil, fmt.Errorf("%s is a file, not a folder", dir)
 	}
-	l, err := Scan(os.DirFS(dir), dir)
+	l, err := Scan(diskFS(dir), dir)
 	if err != nil {
 		return nil, err
 	}
@@ -86,7 +86,7 @@ func OpenFiles(paths []string) (*Library, error) {
 		}
 		f := diskFile{path: abs, typed: typed}
 		if !info.Mode().IsRegular() {
-			if f.data, err = readHead(os.DirFS(filepath.Dir(abs)), filepath.Base(abs), maxBody); err != nil {
+			if f.data, err = readHead(diskFS(filepath.Dir(abs)), filepath.Base(abs), maxBody); err != nil {
 				return nil, fmt.Errorf("%s: %w", typed, unwrapPath(err))
 			}
 			f.inMemory = true

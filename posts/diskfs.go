@@ -1,0 +1,58 @@
+package posts
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// diskFS is os.DirFS without its refusal of names that are not valid
+// UTF-8 (fs.ValidPath demands UTF-8). Such files exist, copied from older
+// systems or unpacked from archives; the walk lists them, so they must
+// open like any other instead of failing with "invalid argument".
+type diskFS string
+
+var (
+	_ fs.ReadDirFS = diskFS("")
+	_ fs.StatFS    = diskFS("")
+)
+
+// join turns a slash-separated name into a path on disk. The name must
+// still be a valid fs path in every other way: no "..", no leading
+// slash, no empty element, so it can't leave the folder.
+func (d diskFS) join(op, name string) (string, error) {
+	// Replacing the bad bytes can't make or hide a "." or a "/", so this
+	// checks everything ValidPath does except the UTF-8.
+	if !fs.ValidPath(strings.ToValidUTF8(name, "_")) || strings.IndexByte(name, 0) >= 0 {
+		return "", &fs.PathError{Op: op, Path: name, Err: fs.ErrInvalid}
+	}
+	if name == "." {
+		return string(d), nil
+	}
+	return string(d) + string(filepath.Separator) + filepath.FromSlash(name), nil
+}
+
+func (d diskFS) Open(name string) (fs.File, error) {
+	full, err := d.join("open", name)
+	if err != nil {
+		return nil, err
+	}
+	return os.Open(full)
+}
+
+func (d diskFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	full, err := d.join("readdir", name)
+	if err != nil {
+		return nil, err
+	}
+	return os.ReadDir(full)
+}
+
+func (d diskFS) Stat(name string) (fs.FileInfo, error) {
+	full, err := d.join("stat", name)
+	if err != nil {
+		return nil, err
+	}
+	return os.Stat(full)
+}
