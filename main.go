@@ -19,6 +19,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"github.com/newsreader/newsreader/posts"
+	"github.com/newsreader/newsreader/posts/safetext"
 	"github.com/newsreader/newsreader/posts/state"
 	"github.com/newsreader/newsreader/posts/watch"
 	"github.com/newsreader/newsreader/ui"
@@ -136,7 +137,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 0
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "newsreader: %v\n", strings.TrimPrefix(err.Error(), "usage: "))
+		complain(stderr, strings.TrimPrefix(err.Error(), "usage: "))
 		return 2
 	}
 	if c.version {
@@ -145,12 +146,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	keys, err := keyMap(uiLang(c.UILang, os.Getenv), keyLists(c.Keys))
 	if err != nil {
-		fmt.Fprintf(stderr, "newsreader: config %s: keys: %v\n", c.configPath, err)
+		complain(stderr, fmt.Sprintf("config %s: keys: %v", c.configPath, err))
 		return 2
 	}
 	src, err := load(c.args, stdin, c.Dir)
 	if err != nil {
-		fmt.Fprintf(stderr, "newsreader: %v\n", strings.TrimPrefix(err.Error(), "usage: "))
+		complain(stderr, strings.TrimPrefix(err.Error(), "usage: "))
 		if errors.Is(err, errUsage) {
 			return 2
 		}
@@ -184,7 +185,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "newsreader: an internal error stopped the reader; the terminal has been restored. Please report it with the trace above.")
 		return 1
 	} else if err != nil {
-		fmt.Fprintf(stderr, "newsreader: %v\n", err)
+		complain(stderr, err.Error())
 		return 1
 	}
 	return 0
@@ -205,6 +206,12 @@ func uiLang(flagValue string, getenv func(string) string) ui.Lang {
 		}
 	}
 	return ui.English
+}
+
+// complain prints a message for people on stderr. It often quotes a path
+// as typed or piped, which is outside text like any other.
+func complain(stderr io.Writer, msg string) {
+	fmt.Fprintf(stderr, "newsreader: %s\n", safetext.Line(msg))
 }
 
 // keyLists is the config file's key remapping as keyMap takes it.
@@ -377,6 +384,9 @@ func printPlain(src source, c config, stdout, stderr io.Writer) int {
 	for _, p := range src.lib.Posts {
 		fmt.Fprintln(w, plainLine(src.lib, p))
 	}
+	if n := src.lib.Skipped; n > 0 {
+		complain(stderr, fmt.Sprintf("%d entries skipped (a .txt without front matter, a dangling or looping link, an unreadable folder)", n))
+	}
 	return 0
 }
 
@@ -393,7 +403,7 @@ func plainLine(lib *posts.Library, p *posts.Post) string {
 	}
 	title := p.Title
 	if p.Err != nil {
-		title = "[invalid: " + strings.ReplaceAll(p.Err.Error(), "\n", " ") + "] " + title
+		title = "[invalid: " + safetext.Line(p.Err.Error()) + "] " + title
 	}
 	return strings.Join([]string{date, lang, strings.Repeat("🔥", p.Hotness), p.Topic, title, lib.DisplayPath(p)}, "\t")
 }
@@ -429,7 +439,7 @@ func printJSON(lib *posts.Library, stdout, stderr io.Writer) int {
 			jp.Date = p.Date.Format(time.RFC3339)
 		}
 		if p.Err != nil {
-			jp.Error = p.Err.Error()
+			jp.Error = safetext.Line(p.Err.Error())
 		}
 		if err := enc.Encode(jp); err != nil {
 			fmt.Fprintf(stderr, "newsreader: writing JSON: %v\n", err)

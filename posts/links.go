@@ -1,6 +1,7 @@
 package posts
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -281,6 +282,33 @@ func cut(s string, n int) (string, bool) {
 // that a hostile post can't keep the renderer busy for minutes. cut
 // reports that the body was longer than the part kept.
 func ForRendering(body string) (markdown string, cut bool) {
-	clean := safetext.Markdown(body)
+	clean := revealHosts(safetext.Markdown(body))
 	return string(bounded(escapeInlineHTML(clean))), len(clean) > maxParse
+}
+
+// webAddress finds http(s) addresses anywhere in a body: link targets,
+// autolinks, bare addresses, and addresses used as a link's text.
+var webAddress = regexp.MustCompile(`(?i)https?://[^\s()<>\[\]"']+`)
+
+// revealHosts rewrites each address whose host has letters beyond ASCII
+// to the form safetext.URL gives it, punycode, which is what the browser
+// would visit. Glamour shows a link's address as written, so without this
+// "https://bаnk.example" with a Cyrillic а would show as the bank's.
+func revealHosts(s string) string {
+	return webAddress.ReplaceAllStringFunc(s, func(addr string) string {
+		rest := addr[strings.Index(addr, "//")+2:]
+		host := rest
+		if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+			host = rest[:i]
+		}
+		for i := 0; i < len(host); i++ {
+			if host[i] >= utf8.RuneSelf {
+				if clean, ok := safetext.URL(addr); ok {
+					return clean
+				}
+				return addr
+			}
+		}
+		return addr
+	})
 }

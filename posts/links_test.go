@@ -355,3 +355,17 @@ func TestForRenderingBoundsHostileBodies(t *testing.T) {
 		t.Fatal("a body over the bound is not reported as cut")
 	}
 }
+
+func TestForRenderingRevealsLookAlikeHosts(t *testing.T) {
+	body := "[https://bank.example](https://b\u0430nk.example/login) and <https://b\u0430nk.example/x> and https://b\u0430nk.example/y\n\n[fine](https://tin.example.vn/bài-viết)\n"
+	md, _ := ForRendering(body)
+	if strings.Contains(md, "b\u0430nk") {
+		t.Fatalf("a look-alike host is left for the renderer to show: %q", md)
+	}
+	if !strings.Contains(md, "xn--") {
+		t.Fatalf("hosts not shown in punycode: %q", md)
+	}
+	if !strings.Contains(md, "https://tin.example.vn/bài-viết") {
+		t.Fatalf("an ASCII host's address was changed: %q", md)
+	}
+}
