@@ -180,7 +180,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	opts := ui.Options{StatePath: expandHome(statePath), Changes: changes, Style: c.Style, MaxWidth: c.Width, Source: src.label, Open: src.open, Lang: uiLang(c.UILang, os.Getenv), Prefer: preferLang(c.Prefer)}
 	p := tea.NewProgram(ui.New(src.lib, keys, opts), tea.WithOutput(stdout))
-	if _, err := p.Run(); errors.Is(err, tea.ErrProgramPanic) {
+	final, err := p.Run()
+	if m, ok := final.(ui.Model); ok {
+		// Marks made just before quitting are still being written.
+		if cerr := m.Close(); cerr != nil {
+			complain(stderr, "saving read marks: "+cerr.Error())
+		}
+	}
+	if errors.Is(err, tea.ErrProgramPanic) {
 		// Bubble Tea has restored the terminal and printed the trace.
 		fmt.Fprintln(stderr, "newsreader: an internal error stopped the reader; the terminal has been restored. Please report it with the trace above.")
 		return 1

@@ -15,6 +15,7 @@ import (
 // store from commands; the map is updated at once, in Update.
 type marks struct {
 	store  *state.Store
+	w      *writer // applies the writes to store, in order
 	byID   map[string]state.Mark
 	ids    map[*posts.Post]string // a post's identity, computed with the index
 	ready  bool                   // the store has been opened (or failed to)
@@ -98,13 +99,13 @@ func (m *Model) setRead(read bool, ps ...*posts.Post) tea.Cmd {
 	if len(ids) == 0 {
 		return nil
 	}
-	st := m.marks.store
-	return func() tea.Msg {
+	m.marks.w.put(func(st *state.Store) error {
 		if len(ids) == 1 {
-			return writeMsg{st.SetRead(ids[0], read)}
+			return st.SetRead(ids[0], read)
 		}
-		return writeMsg{st.SetReadMany(ids, read)}
-	}
+		return st.SetReadMany(ids, read)
+	})
+	return nil
 }
 
 // toggleStar flips a post's bookmark.
@@ -116,8 +117,9 @@ func (m *Model) toggleStar(p *posts.Post) tea.Cmd {
 	mk := m.marks.byID[id]
 	mk.Starred = !mk.Starred
 	m.marks.byID[id] = mk
-	st, starred := m.marks.store, mk.Starred
-	return func() tea.Msg { return writeMsg{st.SetStarred(id, starred)} }
+	starred := mk.Starred
+	m.marks.w.put(func(st *state.Store) error { return st.SetStarred(id, starred) })
+	return nil
 }
 
 // handleState takes the opened store.
@@ -133,7 +135,12 @@ func (m Model) handleState(msg stateMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.marks.store, m.marks.byID = msg.store, msg.marks
-	m.recount()
+	m.marks.w = newWriter(msg.store)
+	if m.marks.ids != nil {
+		// Without the index's identities, counting would hash every post
+		// here, in Update; the index's arrival counts instead.
+		m.recount()
+	}
 	var cmds []tea.Cmd
 	if m.focus == focusReader {
 		cmds = append(cmds, m.setRead(true, m.current()))

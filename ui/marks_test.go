@@ -58,7 +58,9 @@ func TestReadMarksAndBookmarks(t *testing.T) {
 		t.Fatalf("M left %d unread", m.(Model).marks.unread)
 	}
 	// The marks are in the store: a new reader sees them.
-	m.(Model).marks.store.Close()
+	if err := m.(Model).Close(); err != nil { // waits for the queued writes
+		t.Fatal(err)
+	}
 	st, _, err := state.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -114,4 +116,27 @@ func TestUnusableStoreLeavesTheReaderWorking(t *testing.T) {
 func markOf(m tea.Model, p *posts.Post) state.Mark {
 	mk := m.(Model).marks
 	return mk.get(p)
+}
+
+func TestMarksReachTheStoreInOrder(t *testing.T) {
+	lib := sampleLib(t)
+	path := filepath.Join(t.TempDir(), "s.db")
+	m := newSized(t, lib, 120, 30, Options{StatePath: path})
+	for i := 0; i < 9; i++ { // read, unread, … : an odd count leaves it read
+		m = press(t, m, "m")
+	}
+	m = press(t, m, "*", "*", "*")
+	if err := m.(Model).Close(); err != nil {
+		t.Fatal(err)
+	}
+	st, _, err := state.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	all, _ := st.Load()
+	mk := all[state.PostID(*lib.Posts[0])]
+	if !mk.Read || !mk.Starred {
+		t.Fatalf("after 9×m and 3×* the store has %+v, want read and starred", mk)
+	}
 }

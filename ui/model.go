@@ -435,6 +435,11 @@ func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 // markShownRead marks the post in the reader read once the reader has the
 // keyboard: reading it is what opening means.
 func (m Model) markShownRead(cmd tea.Cmd) (tea.Model, tea.Cmd) {
+	if m.marks.w != nil {
+		if err := m.marks.w.failed(); err != nil {
+			m.status = fmt.Sprintf(m.text.stateError, err)
+		}
+	}
 	if m.focus != focusReader || m.showHelp {
 		return m, cmd
 	}
