@@ -163,22 +163,32 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !isTerminal(stdout) {
 		return printPlain(src, c, stdout, stderr)
 	}
+	var watchers []*watch.Watcher
+	defer func() {
+		for _, w := range watchers {
+			w.Close()
+		}
+	}()
+	// Watching starts after the scan, so a file changed in between is
+	// only seen at its next change: scanning once more would double the
+	// start-up time of a large folder for a window of milliseconds.
+	watchDir := func(dir string) <-chan watch.Batch {
+		w, err := watch.New(dir, watch.Options{})
+		if err != nil {
+			return nil // the list just doesn't follow the folder
+		}
+		watchers = append(watchers, w)
+		return w.Batches()
+	}
 	var changes <-chan watch.Batch
 	if src.dir != "" {
-		// Watching starts after the scan, so a file changed in between
-		// is only seen at its next change: rescanning once more here
-		// would double the start-up time of a large folder for a window
-		// of milliseconds.
-		if w, err := watch.New(src.dir, watch.Options{}); err == nil {
-			defer w.Close()
-			changes = w.Batches()
-		}
+		changes = watchDir(src.dir)
 	}
 	statePath := c.State
 	if statePath == "" {
 		statePath, _ = state.DefaultPath() // none: the reader keeps no marks
 	}
-	opts := ui.Options{StatePath: expandHome(statePath), Changes: changes, Style: c.Style, MaxWidth: c.Width, Source: src.label, Open: src.open, Lang: uiLang(c.UILang, os.Getenv), Prefer: preferLang(c.Prefer)}
+	opts := ui.Options{StatePath: expandHome(statePath), Changes: changes, Watch: watchDir, Style: c.Style, MaxWidth: c.Width, Source: src.label, Open: src.open, Lang: uiLang(c.UILang, os.Getenv), Prefer: preferLang(c.Prefer)}
 	p := tea.NewProgram(ui.New(src.lib, keys, opts), tea.WithOutput(stdout))
 	final, err := p.Run()
 	if m, ok := final.(ui.Model); ok {

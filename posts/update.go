@@ -56,3 +56,7 @@ func (l *Library) File(p *Post) (string, bool) {
 func (l *Library) Reload(p *Post) *Library {
 	return l.Apply([]string{p.name()}, nil)
 }
+
+// FileName is p's path inside the library's FS exactly as found, which
+// Path (cleaned for the screen) may differ from; Apply takes these.
+func (p *Post) FileName() string { return p.name() }

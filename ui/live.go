@@ -28,6 +28,7 @@ func waitBatch(ch <-chan watch.Batch) tea.Cmd {
 type libMsg struct {
 	from    *posts.Library // the library the changes were applied to
 	lib     *posts.Library
+	batch   watch.Batch // what was applied, to apply again if from is stale
 	changed []string
 	err     error
 }
@@ -39,12 +40,13 @@ func applyBatch(lib *posts.Library, b watch.Batch) tea.Cmd {
 		if b.Rescan {
 			next, err := posts.OpenDir(lib.Folder())
 			if err != nil {
-				return libMsg{from: lib, err: err}
+				return libMsg{from: lib, batch: b, err: err}
 			}
 			next.Root = lib.Root
-			return libMsg{from: lib, lib: next}
+			return libMsg{from: lib, lib: next, batch: b}
 		}
-		return libMsg{from: lib, lib: lib.Apply(b.Changed, b.Removed), changed: append(b.Changed, b.Removed...)}
+		changed := append(append([]string(nil), b.Changed...), b.Removed...)
+		return libMsg{from: lib, lib: lib.Apply(b.Changed, b.Removed), batch: b, changed: changed}
 	}
 }
 
@@ -64,14 +66,19 @@ func (m Model) handleBatch(msg batchMsg) (tea.Model, tea.Cmd) {
 	if !b.Rescan && len(b.Changed) == 0 && len(b.Removed) == 0 {
 		return m, next
 	}
+	return m, tea.Batch(next, m.applyOrQueue(b))
+}
+
+// applyOrQueue applies a batch to the library, one batch at a time: one
+// that comes while another is being applied waits, merged with any others,
+// for the library the first one makes. Edits go through here too.
+func (m *Model) applyOrQueue(b watch.Batch) tea.Cmd {
 	if m.live.busy {
-		// One batch at a time: later ones wait, merged, for the library
-		// the first one makes.
 		m.live.pending = mergeBatches(m.live.pending, b)
-		return m, next
+		return nil
 	}
 	m.live.busy = true
-	return m, tea.Batch(next, applyBatch(m.lib, b))
+	return applyBatch(m.lib, b)
 }
 
 // liveState is the live folder's bookkeeping: a batch being applied, and
@@ -81,12 +88,31 @@ type liveState struct {
 	pending *watch.Batch
 }
 
+// mergeBatches adds b to the batch waiting in into. Each file is listed
+// once, by what happened to it last: a file removed and then written again
+// is changed, one written and then removed is removed.
 func mergeBatches(into *watch.Batch, b watch.Batch) *watch.Batch {
 	if into == nil {
 		into = &watch.Batch{}
 	}
-	into.Changed = append(into.Changed, b.Changed...)
-	into.Removed = append(into.Removed, b.Removed...)
+	drop := func(list []string, gone []string) []string {
+		if len(gone) == 0 {
+			return list
+		}
+		set := make(map[string]bool, len(gone))
+		for _, g := range gone {
+			set[g] = true
+		}
+		kept := list[:0:0]
+		for _, name := range list {
+			if !set[name] {
+				kept = append(kept, name)
+			}
+		}
+		return kept
+	}
+	into.Changed = append(drop(drop(into.Changed, b.Removed), b.Changed), b.Changed...)
+	into.Removed = append(drop(drop(into.Removed, b.Changed), b.Removed), b.Removed...)
 	into.Rescan = into.Rescan || b.Rescan
 	return into
 }
@@ -98,7 +124,9 @@ func (m Model) swapLibrary(msg libMsg) (tea.Model, tea.Cmd) {
 	var cmds []tea.Cmd
 	switch {
 	case msg.from != m.lib:
-		// The folder was swapped meanwhile (esc from a single post).
+		// The library was replaced meanwhile (esc from a single post):
+		// the batch still holds, on the new one.
+		m.live.pending = mergeBatches(m.live.pending, msg.batch)
 	case msg.err != nil:
 		m.status = msg.err.Error()
 	default:
@@ -114,6 +142,7 @@ func (m Model) swapLibrary(msg libMsg) (tea.Model, tea.Cmd) {
 			}
 		}
 		m.search.index, m.search.titleHits = nil, nil
+		m.search.stopBodySearch()
 		if !m.search.filtering() {
 			m.setItems(m.lib.Posts)
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/newsreader/newsreader/posts"
@@ -82,5 +83,47 @@ func TestLiveFolderBurst(t *testing.T) {
 	m := newSized(t, lib, 120, 20, Options{Changes: ch})
 	if n := len(m.(Model).list.items); n != 1001 {
 		t.Fatalf("after a 1,000-file batch the list has %d posts", n)
+	}
+}
+
+func TestMergeBatchesKeepsTheLastWord(t *testing.T) {
+	b := mergeBatches(nil, watch.Batch{Changed: []string{"a.md", "b.md"}})
+	b = mergeBatches(b, watch.Batch{Changed: []string{"b.md"}, Removed: []string{"a.md"}})
+	b = mergeBatches(b, watch.Batch{Changed: []string{"c.md"}})
+	if fmt.Sprint(b.Changed) != "[b.md c.md]" || fmt.Sprint(b.Removed) != "[a.md]" {
+		t.Fatalf("changed %v removed %v", b.Changed, b.Removed)
+	}
+	b = mergeBatches(b, watch.Batch{Changed: []string{"a.md"}})
+	if fmt.Sprint(b.Removed) != "[]" || len(b.Changed) != 3 {
+		t.Fatalf("a file written again after removal: changed %v removed %v", b.Changed, b.Removed)
+	}
+}
+
+func TestBatchArrivingWhileAnotherIsAppliedIsKept(t *testing.T) {
+	dir := t.TempDir()
+	writeLivePost(t, dir, "a.md", "Tin A", "2025-01-01")
+	lib, err := posts.OpenDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newSized(t, lib, 120, 20, Options{}).(Model)
+	writeLivePost(t, dir, "b.md", "Tin B", "2025-01-02")
+	writeLivePost(t, dir, "c.md", "Tin C", "2025-01-03")
+	first := m.applyOrQueue(watch.Batch{Changed: []string{"b.md"}}) // in flight
+	if cmd := m.applyOrQueue(watch.Batch{Changed: []string{"c.md"}}); cmd != nil {
+		t.Fatal("a second batch started while the first was being applied")
+	}
+	got := send(t, m, first()).(Model)
+	if n := len(got.lib.Posts); n != 3 {
+		t.Fatalf("after both batches the library has %d posts, want 3", n)
+	}
+}
+
+func TestEscOnPipedContentStaysPut(t *testing.T) {
+	lib := posts.FromBytes("stdin", []byte("---\ntitle: \"Tin từ ống dẫn\"\n---\nThân bài.\n"))
+	m := newSized(t, lib, 100, 20, Options{Open: lib.Posts[0]})
+	m = press(t, m, "esc")
+	if s := screen(m); strings.Contains(s, "Could not list") {
+		t.Fatalf("esc on piped content tried to list a folder:\n%s", s)
 	}
 }

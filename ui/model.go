@@ -41,6 +41,9 @@ type Options struct {
 	// Changes, when set, brings the watcher's batches of changes in the
 	// library's folder, which the list then follows.
 	Changes <-chan watch.Batch
+	// Watch, when set, starts watching a folder listed later (esc from a
+	// single post lists its folder) and returns its batches, or nil.
+	Watch func(dir string) <-chan watch.Batch
 	// StatePath is the store of read marks and bookmarks; empty keeps
 	// none.
 	StatePath string
@@ -118,7 +121,8 @@ func New(lib *posts.Library, keys KeyMap, opts Options) Model {
 	if opts.Open != nil {
 		m.list.Select(opts.Open.Path)
 		m.focus = focusReader
-		m.single = len(lib.Posts) == 1
+		_, onDisk := lib.File(opts.Open)
+		m.single = onDisk && len(lib.Posts) == 1
 	}
 	m.applyFocus()
 	return m
@@ -213,8 +217,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.err != nil {
 			m.status = safetext.Line(msg.err.Error())
 		}
-		lib, p := m.lib, msg.post
-		return m, func() tea.Msg { return libMsg{from: lib, lib: lib.Reload(p), changed: []string{p.Path}} }
+		return m, m.applyOrQueue(watch.Batch{Changed: []string{msg.post.FileName()}})
 	case writeMsg:
 		if msg.err != nil {
 			m.status = fmt.Sprintf(m.text.stateError, msg.err)
@@ -569,6 +572,7 @@ func (m Model) openFolder(msg folderMsg) (tea.Model, tea.Cmd) {
 	m.pending = make(map[renderKey]bool)
 	m.twins, m.shown, m.shownFor = nil, nil, nil
 	m.search.index, m.search.titleHits = nil, nil
+	m.search.stopBodySearch()
 	m.list.SetItems(m.lib.Posts)
 	m.list.MoveTo(0)
 	if old != nil {
@@ -581,7 +585,13 @@ func (m Model) openFolder(msg folderMsg) (tea.Model, tea.Cmd) {
 	}
 	m.reader = readerPane{width: m.reader.width, height: m.reader.height}
 	m.setSize()
-	return m, tea.Batch(m.preview(), buildIndex(m.lib))
+	var watchCmd tea.Cmd
+	if m.opts.Watch != nil && m.lib.Folder() != "" && m.opts.Changes == nil {
+		// The folder now listed is followed live like one named at start.
+		m.opts.Changes = m.opts.Watch(m.lib.Folder())
+		watchCmd = waitBatch(m.opts.Changes)
+	}
+	return m, tea.Batch(m.preview(), buildIndex(m.lib), watchCmd)
 }
 
 func (m Model) handleWheel(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
