@@ -62,6 +62,7 @@ func runPlain(t *testing.T, dir string, stdin string, args ...string) (stdout, s
 	t.Helper()
 	cmd := exec.Command(binPath, args...)
 	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+t.TempDir()) // no config file of the user's
 	cmd.Stdin = strings.NewReader(stdin)
 	var o, e bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &o, &e

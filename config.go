@@ -81,13 +81,13 @@ var (
 // loadConfig reads the config file. A file that does not exist is no
 // error: every setting then has its default. Unknown keys are reported,
 // not ignored.
-func loadConfig(path string) (settings, error) {
+func loadConfig(path string, explicit bool) (settings, error) {
 	var s settings
 	if path == "" {
 		return s, nil
 	}
 	data, err := os.ReadFile(path)
-	if errors.Is(err, os.ErrNotExist) {
+	if errors.Is(err, os.ErrNotExist) && !explicit {
 		return s, nil
 	}
 	if err != nil {
@@ -101,12 +101,8 @@ func loadConfig(path string) (settings, error) {
 			return s, &configError{path: path, line: lineOf(data, name), msg: "keys: " + err.Error()}
 		}
 	}
-	if err := s.check(); err != nil {
-		var ce *configError
-		if errors.As(err, &ce) {
-			ce.path, ce.line = path, lineOf(data, ce.msg[:strings.IndexByte(ce.msg, ' ')])
-		}
-		return s, err
+	if bad := s.check(); bad != nil {
+		return s, &configError{path: path, line: lineOf(data, bad.key), msg: fmt.Sprintf("%s %q: %s", bad.key, bad.value, bad.want)}
 	}
 	return s, nil
 }
@@ -139,10 +135,15 @@ func lineOf(data []byte, key string) int {
 	return 0
 }
 
-// check validates the values; the message starts with the key's name.
-func (s settings) check() error {
-	bad := func(key, val, want string) error {
-		return &configError{msg: fmt.Sprintf("%s %q: %s", key, val, want)}
+// badSetting is a setting whose value can't be used: its key as the
+// config file writes it, the value, and what to write instead. Each
+// source words it its own way (--ui-lang, NEWSREADER_UI_LANG, ui_lang).
+type badSetting struct{ key, value, want string }
+
+// check validates the values.
+func (s settings) check() *badSetting {
+	bad := func(key, val, want string) *badSetting {
+		return &badSetting{key, val, want}
 	}
 	switch s.Style {
 	case "", "auto", "dark", "light", "notty":
@@ -187,8 +188,8 @@ func envSettings(getenv func(string) string) (settings, error) {
 		}
 		s.Width = n
 	}
-	if err := s.check(); err != nil {
-		return s, fmt.Errorf("environment: NEWSREADER_%s", strings.ToUpper(strings.Replace(err.(*configError).msg, " ", "=", 1)))
+	if bad := s.check(); bad != nil {
+		return s, fmt.Errorf("environment: NEWSREADER_%s=%q: %s", strings.ToUpper(bad.key), bad.value, bad.want)
 	}
 	return s, nil
 }

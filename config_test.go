@@ -22,7 +22,7 @@ func writeConfig(t *testing.T, text string) string {
 func noEnv(string) string { return "" }
 
 func TestConfigRemapsKeysInBindingsAndHelp(t *testing.T) {
-	p := writeConfig(t, "keys:\n  open: [enter, o]\n  quit: x\n")
+	p := writeConfig(t, "keys:\n  open: [enter, O]\n  quit: x\n")
 	c, err := parseFlags([]string{"--config", p}, os.Stderr, noEnv)
 	if err != nil {
 		t.Fatal(err)
@@ -31,13 +31,13 @@ func TestConfigRemapsKeysInBindingsAndHelp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !key.Matches(tea.KeyPressMsg{Code: 'o', Text: "o"}, km.Open) || key.Matches(tea.KeyPressMsg{Code: 'l', Text: "l"}, km.Open) {
+	if !key.Matches(tea.KeyPressMsg{Code: 'O', Text: "O"}, km.Open) || key.Matches(tea.KeyPressMsg{Code: 'l', Text: "l"}, km.Open) {
 		t.Fatalf("open keys = %v", km.Open.Keys())
 	}
 	if !key.Matches(tea.KeyPressMsg{Code: 'x', Text: "x"}, km.Quit) || key.Matches(tea.KeyPressMsg{Code: 'q', Text: "q"}, km.Quit) {
 		t.Fatalf("quit keys = %v", km.Quit.Keys())
 	}
-	if km.Open.Help().Key != "enter/o" || km.Quit.Help().Key != "x" {
+	if km.Open.Help().Key != "enter/O" || km.Quit.Help().Key != "x" {
 		t.Fatalf("help shows %q and %q", km.Open.Help().Key, km.Quit.Help().Key)
 	}
 }
@@ -60,6 +60,7 @@ func TestBadConfigNamesFileLineAndKey(t *testing.T) {
 		{"ui_lang: fr\n", `line 1: ui_lang "fr"`},
 		{"width: wide\n", "line 1:"},
 		{"keys:\n  jump: [z]\n", `line 2: keys: unknown action "jump"`},
+		{"keys:\n  open: [enter, o]\n", `line 2: keys: key "o" is given to both open_link and open; give open_link other keys`},
 		{"keys: [\n", "line"},
 	} {
 		p := writeConfig(t, tc.text)
@@ -96,8 +97,14 @@ func TestConfigDirIsTheDefaultFolder(t *testing.T) {
 	}
 }
 
-func TestMissingConfigIsFine(t *testing.T) {
-	if _, err := parseFlags([]string{"--config", filepath.Join(t.TempDir(), "none.yaml")}, os.Stderr, noEnv); err != nil {
+func TestMissingDefaultConfigIsFine(t *testing.T) {
+	env := func(k string) string {
+		if k == "XDG_CONFIG_HOME" {
+			return t.TempDir()
+		}
+		return ""
+	}
+	if _, err := parseFlags(nil, os.Stderr, env); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -111,5 +118,30 @@ func TestReadmeListsEveryAction(t *testing.T) {
 		if !strings.Contains(string(readme), a.name) {
 			t.Errorf("README.md does not list the action %q", a.name)
 		}
+	}
+}
+
+func TestSettingMessagesQuoteTheValueAsGiven(t *testing.T) {
+	_, err := parseFlags([]string{"--config", "", "--style", "/tmp/My_Style.json"}, os.Stderr, noEnv)
+	if err == nil || !strings.Contains(err.Error(), `--style "/tmp/My_Style.json"`) {
+		t.Fatalf("flag: %v", err)
+	}
+	env := func(k string) string {
+		if k == "NEWSREADER_STYLE" {
+			return "/tmp/My_Style.json"
+		}
+		return ""
+	}
+	_, err = parseFlags([]string{"--config", ""}, os.Stderr, env)
+	if err == nil || !strings.Contains(err.Error(), `NEWSREADER_STYLE="/tmp/My_Style.json"`) {
+		t.Fatalf("environment: %v", err)
+	}
+}
+
+func TestNamedConfigMustExist(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "none.yaml")
+	_, errOut, code := runPlain(t, t.TempDir(), "", "--config", missing)
+	if code != 2 || !strings.Contains(errOut, missing) {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
 }

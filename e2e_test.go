@@ -59,7 +59,8 @@ func startTerm(t *testing.T, dir string, cols, rows int, stdin io.Reader, args .
 	t.Helper()
 	cmd := exec.Command(binPath, args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "COLORTERM=truecolor", "LANG=C.UTF-8")
+	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "COLORTERM=truecolor", "LANG=C.UTF-8",
+		"XDG_CONFIG_HOME="+t.TempDir()) // no config file of the user's
 	if os.Getenv("XDG_STATE_HOME") == "" || !strings.HasPrefix(os.Getenv("XDG_STATE_HOME"), os.TempDir()) {
 		// Marks go to a store of the test's, never the user's.
 		cmd.Env = append(cmd.Env, "XDG_STATE_HOME="+t.TempDir())

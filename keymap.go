@@ -90,6 +90,21 @@ func keyMap(lang ui.Lang, remap map[string][]string) (ui.KeyMap, error) {
 			return km, fmt.Errorf("action %q has no keys", name)
 		}
 	}
+	// One key, one action: a key given to two would silently do only one
+	// of them.
+	owner := map[string]string{}
+	for _, a := range actions {
+		for _, k := range a.bind(&km).Keys() {
+			if other, taken := owner[k]; taken {
+				first, second := other, a.name
+				if _, remapped := remap[first]; remapped {
+					first, second = second, first
+				}
+				return km, fmt.Errorf("key %q is given to both %s and %s; give %s other keys too", k, first, second, first)
+			}
+			owner[k] = a.name
+		}
+	}
 	return km, nil
 }
 

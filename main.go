@@ -97,14 +97,16 @@ func parseFlags(args []string, stderr io.Writer, getenv func(string) string) (co
 		return c, fmt.Errorf("%w: %v", errUsage, err)
 	}
 	c.args = fs.Args()
-	if err := fl.check(); err != nil {
-		return c, fmt.Errorf("%w: --%s", errUsage, strings.Replace(strings.Replace(err.(*configError).msg, "_", "-", 1), " ", "=", 1))
+	if bad := fl.check(); bad != nil {
+		return c, fmt.Errorf("%w: --%s %q: %s", errUsage, strings.ReplaceAll(bad.key, "_", "-"), bad.value, bad.want)
 	}
 	env, err := envSettings(getenv)
 	if err != nil {
 		return c, fmt.Errorf("%w: %v", errUsage, err)
 	}
-	file, err := loadConfig(c.configPath)
+	explicit := false
+	fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "config" })
+	file, err := loadConfig(c.configPath, explicit)
 	if err != nil {
 		return c, fmt.Errorf("%w: %v", errUsage, err)
 	}
@@ -126,7 +128,7 @@ from the config file, %s:
   width: 100              # the article's text width at most
   prefer: vn              # fold VN/EN twins into one row in this language
   keys:                   # remap any action; see the help screen (?)
-    open: [enter, o]
+    quit: [q, x]
 
 Flags win over the environment, which wins over the file.
 `
