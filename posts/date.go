@@ -249,9 +249,10 @@ func monthNumber(s string) int {
 	if len(s) < 3 {
 		return 0
 	}
-	s = strings.ToLower(strings.TrimSuffix(s, "."))
+	// EqualFold rather than ToLower, which allocates for every "Feb".
+	s = strings.TrimSuffix(s, ".")
 	for i, m := range monthNames {
-		if s == m || (len(s) > 3 && strings.HasPrefix(s, m) && s == strings.ToLower(time.Month(i+1).String())) {
+		if strings.EqualFold(s, m) || len(s) > 3 && strings.EqualFold(s, time.Month(i+1).String()) {
 			return i + 1
 		}
 	}

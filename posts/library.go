@@ -404,7 +404,7 @@ func detectLang(title string, body []byte) Lang {
 	for _, w := range bytes.Fields([]byte(title)) {
 		count(w)
 	}
-	for _, w := range bytes.Fields(body[:min(len(body), 2048)]) {
+	for _, w := range bytes.Fields(body[:min(len(body), langWindow)]) {
 		count(w)
 	}
 	switch {

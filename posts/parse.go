@@ -65,9 +65,11 @@ func Parse(path string, data []byte) *Post {
 func parse(name string, data []byte, size int64) *Post {
 	p := &Post{Path: safetext.Line(name), file: name, Size: size}
 	var notes []string
-	data, legacy := decodeLegacy(data)
-	if legacy {
-		notes = append(notes, legacyNote)
+	if !looksUTF8(data) {
+		var legacy bool
+		if data, legacy = decodeLegacy(data); legacy {
+			notes = append(notes, legacyNote)
+		}
 	}
 	front, body, err := splitFile(data)
 	if errors.Is(err, ErrNoFrontMatter) {
@@ -104,6 +106,51 @@ func parse(name string, data []byte, size int64) *Post {
 	}
 	p.Note = strings.Join(notes, "; ")
 	return p
+}
+
+// langWindow is how much of the body detectLang reads.
+const langWindow = 2048
+
+// looksUTF8 reports whether a post is UTF-8 as far as the list can tell,
+// without proving it of every byte: that cost as much as all the rest of
+// parsing a post. A file is saved in one encoding, so a front matter with
+// text beyond ASCII that is valid UTF-8 settles it; an ASCII one leaves
+// it to the opening of the body that detectLang reads. A legacy body
+// further on is still decoded for reading, by Body, which checks it all.
+func looksUTF8(data []byte) bool {
+	text := bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	first, rest := cutLine(text)
+	if fence := string(first); fence == "---" || fence == "+++" {
+		for len(rest) > 0 {
+			var l []byte
+			l, rest = cutLine(rest)
+			if string(l) == fence || fence == "---" && string(l) == "..." {
+				break
+			}
+		}
+	}
+	front := data[:len(data)-len(rest)]
+	if !utf8.Valid(front) {
+		return false
+	}
+	if !isASCII(front) {
+		return true
+	}
+	end := min(len(data), len(front)+langWindow)
+	// Ending inside a character would make valid text look invalid.
+	for i := 0; i < utf8.UTFMax && end < len(data) && !utf8.RuneStart(data[end]); i++ {
+		end--
+	}
+	return utf8.Valid(data[len(front):end])
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // splitFile finds the YAML front matter, between --- lines, and the body.
@@ -193,9 +240,12 @@ func dupNote(line int, key string) string {
 func (p *Post) apply(f fields) (notes []string) {
 	p.setTitle(f["title"].text)
 	for _, k := range []string{"hotness", "hot"} {
-		if n, err := strconv.Atoi(strings.TrimSpace(f[k].text)); err == nil {
-			p.Hotness = min(max(n, 0), MaxHotness)
-			break
+		// A failed Atoi allocates its error: skip the usual absent field.
+		if v := strings.TrimSpace(f[k].text); v != "" {
+			if n, err := strconv.Atoi(v); err == nil {
+				p.Hotness = min(max(n, 0), MaxHotness)
+				break
+			}
 		}
 	}
 	if d := f["date"].text; d != "" {
@@ -254,16 +304,21 @@ func (p *Post) setTitle(raw string) {
 // entries.
 func words(vs ...value) []string {
 	var out []string
-	for _, v := range vs {
-		items := v.list
-		if !v.isList {
-			items = strings.Fields(v.text)
+	add := func(w string) {
+		w = strings.TrimSpace(safetext.Line(w))
+		if w != "" && !slices.Contains(out, w) {
+			out = append(out, w)
 		}
-		for _, w := range items {
-			w = strings.TrimSpace(safetext.Line(w))
-			if w != "" && !slices.Contains(out, w) {
-				out = append(out, w)
+	}
+	for _, v := range vs {
+		if v.isList {
+			for _, w := range v.list {
+				add(w)
 			}
+			continue
+		}
+		for w := range strings.FieldsSeq(v.text) {
+			add(w)
 		}
 	}
 	return out

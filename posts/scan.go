@@ -1,6 +1,7 @@
 package posts
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -224,7 +225,7 @@ func readPost(fsys fs.FS, name string, buf []byte) (*Post, error) {
 	}
 	data := buf[:n]
 	p := parse(name, data, max(size, int64(n)))
-	if isUnclosed(p.Err) && n == len(buf) {
+	if n == len(buf) && isUnclosed(p.Err) { // isUnclosed allocates
 		more, err := io.ReadAll(io.LimitReader(f, frontLimit-int64(n)))
 		if err != nil {
 			return nil, err
@@ -241,7 +242,15 @@ func readHead(fsys fs.FS, name string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, limit))
+	// Sized from the file, the buffer takes one allocation and two reads:
+	// io.ReadAll grows its own from 512 bytes, a handful of reads and
+	// copies for every body a search reads.
+	var b bytes.Buffer
+	if info, err := f.Stat(); err == nil && info.Size() > 0 {
+		b.Grow(int(min(info.Size(), limit)) + bytes.MinRead)
+	}
+	_, err = b.ReadFrom(io.LimitReader(f, limit))
+	return b.Bytes(), err
 }
 
 // fileID identifies a folder on disk, to notice a symlink that leads to a
