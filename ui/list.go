@@ -135,7 +135,8 @@ func (l *listPane) View(s Styles, t texts) string {
 	if c == nil {
 		c = &rowCache{}
 	}
-	c.begin(rowEnv{width: l.width, focused: l.focused, dark: s.isDark, lang: t.lang, words: strings.Join(l.words, "\x00")})
+	c.begin(rowEnv{width: l.width, focused: l.focused, dark: s.isDark, lang: t.lang, words: strings.Join(l.words, "\x00"),
+		marks: l.marks != nil && l.marks.enabled()})
 	for i := l.offset; i < end; i++ {
 		p, selected := l.items[i], i == l.cursor
 		k := rowKey{p: p, selected: selected, twin: l.twins[p] != nil}
@@ -171,6 +172,7 @@ type rowEnv struct {
 	focused, dark bool
 	lang          Lang
 	words         string
+	marks         bool // read marks are shown (rows look different before the store opens)
 }
 
 // rowKey is what one row depends on besides its rowEnv. A post is never
@@ -213,7 +215,7 @@ type segment struct {
 
 const (
 	hotWidth  = 6  // 🔥🔥🔥
-	dateWidth = 12 // "23 giờ trước"
+	dateWidth = 13 // "59 phút trước"
 	langWidth = 3  // "VN⇄"
 	maxBadge  = 14
 )

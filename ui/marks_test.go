@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -138,5 +139,34 @@ func TestMarksReachTheStoreInOrder(t *testing.T) {
 	mk := all[state.PostID(*lib.Posts[0])]
 	if !mk.Read || !mk.Starred {
 		t.Fatalf("after 9×m and 3×* the store has %+v, want read and starred", mk)
+	}
+}
+
+func TestRowsRedrawnWhenTheStoreOpens(t *testing.T) {
+	lib := sampleLib(t)
+	path := filepath.Join(t.TempDir(), "s.db")
+	st, _, err := state.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetRead(state.PostID(*lib.Posts[1]), true); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	opts := Options{Style: "dark", Now: func() time.Time { return testNow }, StatePath: path}
+	row := func(tm tea.Model) string { return strings.Split(tm.(Model).View().Content, "\n")[2] }
+
+	// Drawn once before the store opens, then after.
+	m := New(lib, testKeys(), opts)
+	var late tea.Model = send(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
+	before := row(late)
+	late = send(t, late, initMsg{m.Init()})
+	// Drawn only after.
+	fresh := newSized(t, lib, 120, 30, opts)
+	if row(late) != row(fresh) {
+		t.Fatalf("a read post's row drawn before the store opened was reused:\n%q\nwant\n%q", row(late), row(fresh))
+	}
+	if before == row(fresh) {
+		t.Fatal("the test shows nothing: the row looks the same with and without marks")
 	}
 }
