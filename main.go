@@ -12,7 +12,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -61,11 +63,21 @@ type config struct {
 	args       []string
 }
 
+// memoryLimit is the soft limit on the Go heap; GOMEMLIMIT overrides it.
+const memoryLimit = 150 << 20
+
 // errUsage marks errors that are the caller's to fix: exit code 2.
 var errUsage = errors.New("usage")
 
 func main() {
 	neutralEastAsianWidth()
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// Scanning a large folder makes garbage faster than the default
+		// GC pacing returns it: at 100,000 posts the live heap is about
+		// 90 MB but the process grew past 300 MB. A soft limit makes the
+		// collector work harder only as the heap nears it.
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
@@ -151,7 +163,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		complain(stderr, fmt.Sprintf("config %s: keys: %v", c.configPath, err))
 		return 2
 	}
-	src, err := load(c.args, stdin, c.Dir)
+	tui := !c.json && isTerminal(stdout)
+	src, err := load(c.args, stdin, c.Dir, tui)
 	if err != nil {
 		complain(stderr, strings.TrimPrefix(err.Error(), "usage: "))
 		if errors.Is(err, errUsage) {
@@ -162,35 +175,38 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if c.json {
 		return printJSON(src.lib, stdout, stderr)
 	}
-	if !isTerminal(stdout) {
+	if !tui {
 		return printPlain(src, c, stdout, stderr)
 	}
-	var watchers []*watch.Watcher
+	var (
+		mu       sync.Mutex // watchDir runs in the interface's commands
+		watchers []*watch.Watcher
+	)
 	defer func() {
+		mu.Lock()
+		defer mu.Unlock()
 		for _, w := range watchers {
 			w.Close()
 		}
 	}()
-	// Watching starts after the scan, so a file changed in between is
-	// only seen at its next change: scanning once more would double the
-	// start-up time of a large folder for a window of milliseconds.
+	// The interface starts watching once the folder is listed, so setting
+	// up the watches (a walk of the folder) doesn't delay the first
+	// screen; a file changed in the meantime is seen at its next change.
 	watchDir := func(dir string) <-chan watch.Batch {
 		w, err := watch.New(dir, watch.Options{})
 		if err != nil {
 			return nil // the list just doesn't follow the folder
 		}
+		mu.Lock()
+		defer mu.Unlock()
 		watchers = append(watchers, w)
 		return w.Batches()
-	}
-	var changes <-chan watch.Batch
-	if src.dir != "" {
-		changes = watchDir(src.dir)
 	}
 	statePath := c.State
 	if statePath == "" {
 		statePath, _ = state.DefaultPath() // none: the reader keeps no marks
 	}
-	opts := ui.Options{StatePath: expandHome(statePath), Changes: changes, Watch: watchDir, Style: c.Style, MaxWidth: c.Width, Source: src.label, Open: src.open, Lang: uiLang(c.UILang, os.Getenv), Prefer: preferLang(c.Prefer)}
+	opts := ui.Options{Load: src.load, StatePath: expandHome(statePath), Watch: watchDir, Style: c.Style, MaxWidth: c.Width, Source: src.label, Open: src.open, Lang: uiLang(c.UILang, os.Getenv), Prefer: preferLang(c.Prefer)}
 	p := tea.NewProgram(ui.New(src.lib, keys, opts), tea.WithOutput(stdout))
 	final, err := p.Run()
 	if m, ok := final.(ui.Model); ok {
@@ -268,14 +284,15 @@ type source struct {
 	lib   *posts.Library
 	label string
 	open  *posts.Post
-	dir   string // the folder on disk the library lists, if it is one
+	// load, when set, scans the folder; lib is empty until it has.
+	load func() (*posts.Library, error)
 }
 
 // load finds the posts: arguments, then piped standard input, then the
 // default folders, then the built-in samples.
-func load(args []string, stdin io.Reader, dir string) (source, error) {
+func load(args []string, stdin io.Reader, dir string, lazy bool) (source, error) {
 	if len(args) > 0 {
-		return loadPaths(args)
+		return loadPaths(args, lazy)
 	}
 	if f, ok := stdin.(*os.File); !ok || !isTerminal(f) {
 		data, err := io.ReadAll(io.LimitReader(stdin, maxStdin+1))
@@ -287,20 +304,20 @@ func load(args []string, stdin io.Reader, dir string) (source, error) {
 		}
 		if len(bytes.TrimSpace(data)) > 0 {
 			if paths, ok := pathList(data); ok {
-				return loadPaths(paths)
+				return loadPaths(paths, lazy)
 			}
 			lib := posts.FromBytes("stdin", data)
 			return source{lib: lib, label: "stdin", open: first(lib)}, nil
 		}
 	}
 	if dir != "" {
-		return loadPaths([]string{expandHome(dir)})
+		return loadPaths([]string{expandHome(dir)}, lazy)
 	}
 	for _, dir := range []string{"_posts", "posts"} {
 		if st, err := os.Stat(dir); err == nil && st.IsDir() {
 			lib, err := posts.OpenDir(dir)
 			if err == nil && len(lib.Posts) > 0 {
-				return source{lib: lib, label: dir, dir: dir}, nil
+				return source{lib: lib, label: dir}, nil
 			}
 		}
 	}
@@ -338,7 +355,9 @@ func pathList(data []byte) ([]string, bool) {
 	return paths, sc.Err() == nil && len(paths) > 0
 }
 
-func loadPaths(args []string) (source, error) {
+// loadPaths reads the posts at the paths given. A folder is scanned now,
+// or, when lazy, by the interface after its first screen is up.
+func loadPaths(args []string, lazy bool) (source, error) {
 	for _, a := range args {
 		if _, err := os.Stat(a); err != nil {
 			if errors.Is(err, os.ErrNotExist) {
@@ -349,11 +368,18 @@ func loadPaths(args []string) (source, error) {
 	}
 	if len(args) == 1 {
 		if st, _ := os.Stat(args[0]); st.IsDir() {
+			if lazy {
+				dir := args[0]
+				return source{
+					lib: posts.Pending(dir), label: dir,
+					load: func() (*posts.Library, error) { return posts.OpenDir(dir) },
+				}, nil
+			}
 			lib, err := posts.OpenDir(args[0])
 			if err != nil {
 				return source{}, fmt.Errorf("listing %s: %w", args[0], err)
 			}
-			return source{lib: lib, label: args[0], dir: args[0]}, nil
+			return source{lib: lib, label: args[0]}, nil
 		}
 	}
 	for _, a := range args {

@@ -60,3 +60,9 @@ func (l *Library) Reload(p *Post) *Library {
 // FileName is p's path inside the library's FS exactly as found, which
 // Path (cleaned for the screen) may differ from; Apply takes these.
 func (p *Post) FileName() string { return p.name() }
+
+// Pending is an empty library for dir, to show while dir is being
+// scanned; the scan's library replaces it.
+func Pending(dir string) *Library {
+	return &Library{FS: diskFS(dir), Root: dir, dir: dir}
+}

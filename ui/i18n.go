@@ -48,6 +48,7 @@ type texts struct {
 	unread         string // "%d unread"
 	allRead        string
 	renderPanic    string // "%s", "%v": the file, what went wrong
+	loadError      string
 	linkRefused    string
 	linkOpened     string
 	linkCopied     string
@@ -96,6 +97,7 @@ var textsEN = texts{
 	stateError:     "read marks are off: %v",
 	unread:         "%d unread",
 	allRead:        "Everything here is read.",
+	loadError:      "Could not list the folder",
 	renderPanic:    "newsreader failed while showing %s (%v). Please report this with the file; the other posts are not affected.",
 	linkRefused:    "Refused to open %q: only http and https links with a host are opened.",
 	linkOpened:     "Opened %s in the browser.",
@@ -145,6 +147,7 @@ var textsVI = texts{
 	stateError:     "không lưu được dấu đã đọc: %v",
 	unread:         "%d chưa đọc",
 	allRead:        "Đã đọc hết các bài ở đây.",
+	loadError:      "Không liệt kê được thư mục",
 	renderPanic:    "newsreader gặp lỗi khi hiển thị %s (%v). Hãy báo lỗi kèm tệp này; các bài khác không bị ảnh hưởng.",
 	linkRefused:    "Không mở %q: chỉ mở link http và https có tên miền.",
 	linkOpened:     "Đã mở %s trong trình duyệt.",

@@ -25,6 +25,7 @@ type listPane struct {
 	now     time.Time // for "3 hours ago"
 	twins   posts.Twins
 	marks   *marks // nil or disabled: no read marks to show
+	empty   string // what an empty list says
 	// rows is shared by the copies of the pane that Bubble Tea's value
 	// models make, so View, which runs on a copy, can keep what it drew.
 	rows *rowCache
@@ -127,7 +128,7 @@ func (l *listPane) View(s Styles, t texts) string {
 		return ""
 	}
 	if len(l.items) == 0 {
-		return block([]string{s.Meta.Render(t.noPosts)}, l.width, l.height)
+		return block([]string{s.Meta.Render(l.empty)}, l.width, l.height)
 	}
 	lines := make([]string, 0, l.height)
 	end := min(l.offset+l.height, len(l.items))

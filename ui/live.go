@@ -154,3 +154,18 @@ func (m Model) swapLibrary(msg libMsg) (tea.Model, tea.Cmd) {
 	}
 	return m, tea.Batch(cmds...)
 }
+
+// watchMsg brings the batches of a watcher started off the update loop
+// (setting up the watches walks the whole folder).
+type watchMsg struct{ ch <-chan watch.Batch }
+
+// startWatch starts following the library's folder, once, when there is a
+// folder and a way to watch it.
+func (m *Model) startWatch() tea.Cmd {
+	if m.opts.Watch == nil || m.opts.Changes != nil || m.watching || m.lib.Folder() == "" {
+		return nil
+	}
+	m.watching = true
+	watchDir, dir := m.opts.Watch, m.lib.Folder()
+	return func() tea.Msg { return watchMsg{ch: watchDir(dir)} }
+}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/newsreader/newsreader/posts"
 	"github.com/newsreader/newsreader/posts/watch"
 )
@@ -125,5 +127,20 @@ func TestEscOnPipedContentStaysPut(t *testing.T) {
 	m = press(t, m, "esc")
 	if s := screen(m); strings.Contains(s, "Could not list") {
 		t.Fatalf("esc on piped content tried to list a folder:\n%s", s)
+	}
+}
+
+func TestFolderScannedAfterTheFirstScreen(t *testing.T) {
+	dir := t.TempDir()
+	writeLivePost(t, dir, "a.md", "Tin A", "2025-01-01")
+	load := func() (*posts.Library, error) { return posts.OpenDir(dir) }
+	m := New(posts.Pending(dir), testKeys(), Options{Style: "dark", Load: load})
+	var tm tea.Model = send(t, m, tea.WindowSizeMsg{Width: 100, Height: 20})
+	if s := screen(tm); !strings.Contains(s, "Loading") {
+		t.Fatalf("before the scan:\n%s", s)
+	}
+	tm = send(t, tm, initMsg{m.Init()})
+	if s := screen(tm); !strings.Contains(s, "Tin A") || !strings.Contains(s, "1 post") {
+		t.Fatalf("after the scan:\n%s", s)
 	}
 }

@@ -41,9 +41,13 @@ type Options struct {
 	// Changes, when set, brings the watcher's batches of changes in the
 	// library's folder, which the list then follows.
 	Changes <-chan watch.Batch
-	// Watch, when set, starts watching a folder listed later (esc from a
-	// single post lists its folder) and returns its batches, or nil.
+	// Watch, when set, starts watching a folder and returns its batches,
+	// or nil when it can't. The folder listed (at start, or after esc from
+	// a single post) is watched through it, off the update loop.
 	Watch func(dir string) <-chan watch.Batch
+	// Load, when set, scans the library's folder after the first screen
+	// is drawn; the library given to New is shown (empty) until then.
+	Load func() (*posts.Library, error)
 	// StatePath is the store of read marks and bookmarks; empty keeps
 	// none.
 	StatePath string
@@ -82,6 +86,8 @@ type Model struct {
 	showHelp      bool
 	isDark        bool
 	single        bool // started on one file: esc lists its folder
+	loading       bool // Options.Load is still scanning
+	watching      bool // a watcher has been asked for
 	status        string
 
 	cache   map[renderKey][]string
@@ -116,6 +122,10 @@ func New(lib *posts.Library, keys KeyMap, opts Options) Model {
 	if m.opts.Now == nil {
 		m.opts.Now = time.Now
 	}
+	if opts.Load != nil {
+		m.loading = true
+		m.live.busy = true // the watcher's batches wait for the scan
+	}
 	m.setStyles()
 	m.list.SetItems(lib.Posts)
 	if opts.Open != nil {
@@ -131,7 +141,10 @@ func New(lib *posts.Library, keys KeyMap, opts Options) Model {
 // Init asks the terminal for its background colour; nothing is drawn
 // until the first window size arrives.
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{buildIndex(m.lib), waitBatch(m.opts.Changes), openState(m.opts.StatePath)}
+	cmds := []tea.Cmd{loadLibrary(m.opts.Load), waitBatch(m.opts.Changes), openState(m.opts.StatePath)}
+	if m.opts.Load == nil {
+		cmds = append(cmds, buildIndex(m.lib), m.startWatch())
+	}
 	if m.opts.Style == "auto" {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
@@ -195,6 +208,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleBatch(msg)
 	case stateMsg:
 		return m.handleState(msg)
+	case loadedMsg:
+		return m.handleLoaded(msg)
+	case watchMsg:
+		if msg.ch == nil {
+			return m, nil
+		}
+		m.opts.Changes = msg.ch
+		return m, waitBatch(msg.ch)
 	case linkDoneMsg:
 		if msg.err != nil {
 			m.status = safetext.Line(msg.err.Error())
@@ -585,13 +606,8 @@ func (m Model) openFolder(msg folderMsg) (tea.Model, tea.Cmd) {
 	}
 	m.reader = readerPane{width: m.reader.width, height: m.reader.height}
 	m.setSize()
-	var watchCmd tea.Cmd
-	if m.opts.Watch != nil && m.lib.Folder() != "" && m.opts.Changes == nil {
-		// The folder now listed is followed live like one named at start.
-		m.opts.Changes = m.opts.Watch(m.lib.Folder())
-		watchCmd = waitBatch(m.opts.Changes)
-	}
-	return m, tea.Batch(m.preview(), buildIndex(m.lib), watchCmd)
+	// The folder now listed is followed live like one named at start.
+	return m, tea.Batch(m.preview(), buildIndex(m.lib), m.startWatch())
 }
 
 func (m Model) handleWheel(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
@@ -742,23 +758,36 @@ func (m Model) View() tea.View {
 	case m.showHelp:
 		body = block(strings.Split(m.help.FullHelpView(m.keys.FullHelp()), "\n"), m.width, bodyH)
 	case m.picker.open && m.listW > 0:
-		m.list.words, m.list.now, m.list.twins, m.list.marks = m.search.query.Words, m.opts.Now(), m.twins, &m.marks
+		m.prepareList()
 		div := m.styles.Divider.Render(strings.TrimSuffix(strings.Repeat("│\n", bodyH), "\n"))
 		body = joinColumns(m.list.View(m.styles, m.text), div, m.picker.view(m.styles, m.text, m.reader.width, bodyH))
 	case m.picker.open:
 		body = m.picker.view(m.styles, m.text, m.width, bodyH)
 	case m.listW > 0:
-		m.list.words, m.list.now, m.list.twins, m.list.marks = m.search.query.Words, m.opts.Now(), m.twins, &m.marks
+		m.prepareList()
 		div := m.styles.Divider.Render(strings.TrimSuffix(strings.Repeat("│\n", bodyH), "\n"))
 		body = joinColumns(m.list.View(m.styles, m.text), div, m.reader.View(m.styles, m.text))
 	case m.focus == focusReader:
 		body = m.reader.View(m.styles, m.text)
 	default:
-		m.list.words, m.list.now, m.list.twins, m.list.marks = m.search.query.Words, m.opts.Now(), m.twins, &m.marks
+		m.prepareList()
 		body = m.list.View(m.styles, m.text)
 	}
 	v.SetContent(m.headerView() + "\n" + body + "\n" + m.footerView())
 	return v
+}
+
+// prepareList gives the list what it draws with besides its posts.
+func (m *Model) prepareList() {
+	m.list.words, m.list.now, m.list.twins, m.list.marks = m.search.query.Words, m.opts.Now(), m.twins, &m.marks
+	switch {
+	case m.loading:
+		m.list.empty = m.text.loading
+	case m.search.filtering():
+		m.list.empty = m.text.noMatches
+	default:
+		m.list.empty = m.text.noPosts
+	}
 }
 
 // joinColumns puts blocks of equal height side by side. Every block is
@@ -802,6 +831,9 @@ func (m *Model) headerView() string {
 	count := fmt.Sprintf(m.text.posts, total)
 	if total == 1 {
 		count = m.text.onePost
+	}
+	if m.loading {
+		count = m.text.loading
 	}
 	if m.search.filtering() {
 		count = fmt.Sprintf(m.text.matches, len(m.list.items), total)
