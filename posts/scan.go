@@ -272,6 +272,17 @@ func idOf(info fs.FileInfo) (fileID, bool) {
 	return fileID{dev, ino}, ok1 && ok2
 }
 
+// FileIdentity is the device and inode of the file info describes, which
+// tells one folder from another whatever path reaches it; ok is false
+// where the system gives none (Windows, a file system in memory).
+func FileIdentity(info fs.FileInfo) (dev, ino uint64, ok bool) {
+	if info == nil {
+		return 0, 0, false
+	}
+	id, ok := idOf(info)
+	return id.dev, id.ino, ok
+}
+
 func asUint(v reflect.Value) (uint64, bool) {
 	switch {
 	case v.CanUint():

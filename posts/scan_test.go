@@ -7,15 +7,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
-
-	"github.com/newsreader/newsreader/posts/postgen"
 )
 
 // write creates a file below dir, making its folders.
@@ -315,57 +311,4 @@ func TestSortPosts(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("order = %q, want %q", got, want)
 	}
-}
-
-// BenchmarkScan compares Scan with merely reading every file of the same
-// generated folder, with as many goroutines; the performance goal is a
-// ratio of at most 1.5. NEWSREADER_BENCH_POSTS sets the folder's size
-// (default 5000).
-func BenchmarkScan(b *testing.B) {
-	n := 5000
-	if s := os.Getenv("NEWSREADER_BENCH_POSTS"); s != "" {
-		if _, err := fmt.Sscan(s, &n); err != nil {
-			b.Fatal(err)
-		}
-	}
-	dir := b.TempDir()
-	if _, err := postgen.Write(dir, postgen.Options{N: n, Seed: 1, Depth: 3}); err != nil {
-		b.Fatal(err)
-	}
-	b.Run("read", func(b *testing.B) {
-		for b.Loop() {
-			readEvery(b, dir)
-		}
-	})
-	b.Run("scan", func(b *testing.B) {
-		for b.Loop() {
-			l, err := OpenDir(dir)
-			if err != nil || len(l.Posts) != n {
-				b.Fatalf("%v, %d posts", err, len(l.Posts))
-			}
-		}
-	})
-}
-
-// readEvery reads every file below dir whole, with a pool like Scan's.
-func readEvery(b *testing.B, dir string) {
-	names := make(chan string, 1024)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) * 2 {
-		wg.Go(func() {
-			for name := range names {
-				if _, err := os.ReadFile(name); err != nil {
-					b.Error(err)
-				}
-			}
-		})
-	}
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && d.Type().IsRegular() {
-			names <- p
-		}
-		return err
-	})
-	close(names)
-	wg.Wait()
 }

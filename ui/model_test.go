@@ -3,8 +3,6 @@ package ui
 import (
 	"flag"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -296,20 +294,7 @@ func TestGoldenScreens(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := press(t, newSized(t, lib, tc.w, tc.h, Options{}), tc.keys...)
-			got := screen(m)
-			path := filepath.Join("testdata", tc.name+".golden")
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./ui -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("screen differs from %s:\n--- got\n%s\n--- want\n%s", path, got, want)
-			}
+			golden(t, tc.name, screen(m))
 		})
 	}
 }

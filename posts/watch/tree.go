@@ -6,8 +6,9 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"reflect"
 	"strings"
+
+	"github.com/newsreader/newsreader/posts"
 )
 
 // maxDepth bounds the walk like the scanner's, whatever the links do.
@@ -145,29 +146,8 @@ func under(p, dir string) bool {
 // a folder already watched.
 type fileID struct{ dev, ino uint64 }
 
-// idOf reads the device and inode numbers of a *syscall.Stat_t through
-// reflection, as posts.Scan does, so that one file builds on every
-// system; where there is no Stat_t (Windows) symlinked folders are not
-// followed.
+// idOf is the folder's identity, as the scanner finds it.
 func idOf(info fs.FileInfo) (fileID, bool) {
-	if info == nil {
-		return fileID{}, false
-	}
-	v := reflect.ValueOf(info.Sys())
-	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct || v.Elem().Type().Name() != "Stat_t" {
-		return fileID{}, false
-	}
-	dev, ok1 := asUint(v.Elem().FieldByName("Dev"))
-	ino, ok2 := asUint(v.Elem().FieldByName("Ino"))
-	return fileID{dev, ino}, ok1 && ok2
-}
-
-func asUint(v reflect.Value) (uint64, bool) {
-	switch {
-	case v.CanUint():
-		return v.Uint(), true
-	case v.CanInt():
-		return uint64(v.Int()), true
-	}
-	return 0, false
+	dev, ino, ok := posts.FileIdentity(info)
+	return fileID{dev, ino}, ok
 }
