@@ -85,8 +85,8 @@ func startTerm(t *testing.T, dir string, cols, rows int, stdin io.Reader, args .
 			if n > 0 {
 				tm.mu.Lock()
 				tm.raw.Write(buf[:n])
-				tm.mu.Unlock()
 				_, _ = tm.emu.Write(buf[:n])
+				tm.mu.Unlock()
 			}
 			if err != nil {
 				return
@@ -110,7 +110,10 @@ func startTerm(t *testing.T, dir string, cols, rows int, stdin io.Reader, args .
 	t.Cleanup(func() {
 		_ = cmd.Process.Kill()
 		_ = ptmx.Close()
-		_ = tm.emu.Close()
+		<-tm.done // no more writes to the emulator
+		// The emulator is not closed: its Close races with the Read
+		// above inside the library. That goroutine stays blocked until
+		// the test binary exits, which costs nothing.
 	})
 	return tm
 }
@@ -141,6 +144,8 @@ func startWithPipe(cmd *exec.Cmd, ws *pty.Winsize, r io.Reader) (*os.File, error
 // screen is the emulator's screen as plain text, one line per row.
 func (tm *ptyTerm) screen() string {
 	var b strings.Builder
+	tm.mu.Lock() // the emulator is written to as the program draws
+	defer tm.mu.Unlock()
 	w, h := tm.emu.Width(), tm.emu.Height()
 	for y := 0; y < h; y++ {
 		var line strings.Builder

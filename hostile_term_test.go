@@ -439,6 +439,8 @@ func TestHostilePoorTerminals(t *testing.T) {
 // dividerColumns lists the screen columns in which the rows between the
 // header and the footer have the "│" between list and reader.
 func dividerColumns(tm *ptyTerm) []int {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
 	var cols []int
 	for y := 1; y < tm.emu.Height()-1; y++ {
 		for x := 0; x < tm.emu.Width(); x++ {
