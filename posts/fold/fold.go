@@ -145,12 +145,59 @@ var iters = sync.Pool{New: func() any { return new(norm.Iter) }}
 // returns: a starter and the marks that modify it. norm.Iter promises the
 // same segments for any two inputs with the same NFD, which is what makes
 // NFC and NFD input fold the same.
+var latin [0x1f00 - 0xc0]string
+
+func init() {
+	for r := rune(0xc0); r < 0x1f00; r++ {
+		if 0x250 <= r && r < 0x1e00 {
+			continue
+		}
+		var f folder
+		f.started = true
+		f.runIter(string(r), 0)
+		out := f.b.String()
+		if out != "" && !strings.ContainsRune(out, ' ') && isASCII(out) {
+			latin[r-0xc0] = out
+		}
+	}
+}
+
 func (f *folder) run(s string) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			f.ascii(c, i)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case 0x300 <= r && r <= 0x36f:
+		case r >= 0xc0 && r < 0x1f00 && latin[r-0xc0] != "":
+			f.str(latin[r-0xc0], i)
+		default:
+			j := i + n
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if r2 < 0x300 || !unicode.Is(unicode.Mn, r2) {
+					break
+				}
+				j += n2
+			}
+			f.runIter(s[i:j], i)
+			i = j
+			continue
+		}
+		i += n
+	}
+}
+
+func (f *folder) runIter(s string, base int) {
 	it := iters.Get().(*norm.Iter)
 	defer iters.Put(it)
 	it.InitString(norm.NFD, s)
 	for !it.Done() {
-		at := it.Pos()
+		at := base + it.Pos()
 		seg := it.Next()
 		if len(seg) == 1 && seg[0] < utf8.RuneSelf {
 			f.ascii(seg[0], at)
