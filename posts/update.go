@@ -66,3 +66,16 @@ func (p *Post) FileName() string { return p.name() }
 func Pending(dir string) *Library {
 	return &Library{FS: diskFS(dir), Root: dir, dir: dir}
 }
+
+// SearchText is p's file as text to search, not to show: decoded like
+// Body, but with its front matter and without Body's cleaning, which
+// searching does not need (folding turns controls into spaces) and which
+// cost as much as the search itself over a large folder.
+func (l *Library) SearchText(p *Post) (string, error) {
+	data, err := readHead(l.FS, p.name(), maxBody)
+	if err != nil {
+		return "", err
+	}
+	data, _ = decodeLegacy(data)
+	return string(data), nil
+}

@@ -142,8 +142,8 @@ func bodyMatches(lib *posts.Library, p *posts.Post, q fold.Query) (hit bool) {
 			hit = false
 		}
 	}()
-	body, err := lib.Body(p)
-	return err == nil && q.MatchText(fold.Fold(body))
+	text, err := lib.SearchText(p)
+	return err == nil && q.MatchText(fold.Fold(text))
 }
 
 // applySearch recomputes the list from the query, the language shortcut
@@ -237,27 +237,12 @@ func (m *Model) addBodyHits(msg bodyMsg) tea.Cmd {
 	if len(msg.hits) > 0 {
 		s.bodyHits = append(s.bodyHits, msg.hits...)
 		items := slices.Clone(posts.Sorted(s.index.Posts(s.titleHits), s.order))
-		items = append(items, posts.Sorted(sortedByLibrary(m.lib, s.bodyHits), s.order)...)
+		// Chunks are searched one after another, in the library's order,
+		// so the hits are in that order already.
+		items = append(items, posts.Sorted(s.bodyHits, s.order)...)
 		m.setItems(items)
 	}
 	return m.nextBodyChunk()
-}
-
-// sortedByLibrary puts ps back in the library's order (newest first):
-// chunks finish in any order.
-func sortedByLibrary(lib *posts.Library, ps []*posts.Post) []*posts.Post {
-	rank := make(map[*posts.Post]int, len(ps))
-	for _, p := range ps {
-		rank[p] = -1
-	}
-	for i, p := range lib.Posts {
-		if _, ok := rank[p]; ok {
-			rank[p] = i
-		}
-	}
-	out := slices.Clone(ps)
-	slices.SortFunc(out, func(a, b *posts.Post) int { return rank[a] - rank[b] })
-	return out
 }
 
 // setItems replaces the list's posts, keeping the selected post selected
