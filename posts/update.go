@@ -1,6 +1,9 @@
 package posts
 
-import "path/filepath"
+import (
+	"bytes"
+	"path/filepath"
+)
 
 // Folder is the folder on disk the library lists, or "" when it is not one
 // (sample posts, single files, piped text).
@@ -67,15 +70,19 @@ func Pending(dir string) *Library {
 	return &Library{FS: diskFS(dir), Root: dir, dir: dir}
 }
 
-// SearchText is p's file as text to search, not to show: decoded like
-// Body, but with its front matter and without Body's cleaning, which
-// searching does not need (folding turns controls into spaces) and which
-// cost as much as the search itself over a large folder.
+// SearchText is p's body as text to search, not to show: decoded like
+// Body, but without Body's cleaning, which searching does not need
+// (folding turns controls into spaces) and which cost as much as the
+// search itself over a large folder. The front matter is left out, or
+// every post would match "post" and "entries".
 func (l *Library) SearchText(p *Post) (string, error) {
 	data, err := readHead(l.FS, p.name(), maxBody)
 	if err != nil {
 		return "", err
 	}
-	data, _ = decodeLegacy(data)
+	data, _ = decodeLegacy(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
+	if front, body, err := splitFile(data); err == nil && front != nil {
+		data = body
+	}
 	return string(data), nil
 }

@@ -272,3 +272,12 @@ func TestPreferFoldsTwins(t *testing.T) {
 		t.Fatal("moving on kept showing the twin")
 	}
 }
+
+func TestBodySearchLeavesFrontMatterOut(t *testing.T) {
+	// Every sample's front matter says "layout: post"; no body does.
+	lib := sampleLib(t)
+	m := searchFor(t, lib, "layout")
+	if n := len(m.list.items); n != 0 {
+		t.Fatalf("\"layout\" matched %d posts through their front matter", n)
+	}
+}
