@@ -756,7 +756,7 @@ func (m Model) View() tea.View {
 	var body string
 	switch {
 	case m.showHelp:
-		body = block(strings.Split(m.help.FullHelpView(m.keys.FullHelp()), "\n"), m.width, bodyH)
+		body = block(m.helpLines(), m.width, bodyH)
 	case m.picker.open && m.listW > 0:
 		m.prepareList()
 		div := m.styles.Divider.Render(strings.TrimSuffix(strings.Repeat("│\n", bodyH), "\n"))
@@ -775,6 +775,48 @@ func (m Model) View() tea.View {
 	}
 	v.SetContent(m.headerView() + "\n" + body + "\n" + m.footerView())
 	return v
+}
+
+// helpLines lays out the full help: its groups side by side as far as the
+// window allows, then on further rows, so no key is cut off in a narrow
+// terminal.
+func (m *Model) helpLines() []string {
+	const gap = 4
+	var lines, row []string
+	rowW := 0
+	flush := func() {
+		lines = append(lines, row...)
+		if len(row) > 0 {
+			lines = append(lines, "")
+		}
+		row, rowW = nil, 0
+	}
+	for _, group := range m.keys.FullHelp() {
+		col := strings.Split(m.help.FullHelpView([][]key.Binding{group}), "\n")
+		w := 0
+		for _, ln := range col {
+			w = max(w, ansi.StringWidth(ln))
+		}
+		if rowW > 0 && rowW+gap+w > m.width {
+			flush()
+		}
+		pad := 0
+		if rowW > 0 {
+			pad = gap
+		}
+		for i, ln := range col {
+			if i >= len(row) {
+				row = append(row, strings.Repeat(" ", rowW))
+			}
+			row[i] = fit(row[i], rowW) + strings.Repeat(" ", pad) + ln
+		}
+		for i := len(col); i < len(row); i++ {
+			row[i] = fit(row[i], rowW+pad+w)
+		}
+		rowW += pad + w
+	}
+	flush()
+	return lines
 }
 
 // prepareList gives the list what it draws with besides its posts.

@@ -318,3 +318,19 @@ func TestPanicWhileRenderingStaysInItsPane(t *testing.T) {
 		t.Fatal("the reader stopped responding after the failure")
 	}
 }
+
+func TestHelpShowsEveryKeyInANarrowWindow(t *testing.T) {
+	m := press(t, newSized(t, sampleLib(t), 50, 40, Options{}), "?")
+	s := screen(m)
+	for _, k := range []string{"q", "e", "*", "t", "K", "ctrl+d"} {
+		found := false
+		for _, ln := range strings.Split(s, "\n")[1:] {
+			if strings.HasPrefix(strings.TrimSpace(ln), k+" ") || strings.Contains(ln, "  "+k+" ") {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("help at 50 columns does not show %q:\n%s", k, s)
+		}
+	}
+}
