@@ -179,9 +179,9 @@ func splitFile(data []byte) (front, body []byte, err error) {
 		}
 		return nil, data, &FrontMatterError{Line: 1, Reason: "the front matter is never closed; add a --- line after its last field", unclosed: true}
 	case string(first) == "+++":
-		return nil, data, fmt.Errorf("%w: it starts with +++ (TOML), and only YAML front matter between --- lines is supported", ErrNoFrontMatter)
+		return nil, data, fmt.Errorf("%w: it starts with +++ but holds no TOML front matter closed by a +++ line", ErrNoFrontMatter)
 	case string(first) == "{" || bytes.HasPrefix(first, []byte(`{"`)):
-		return nil, data, fmt.Errorf("%w: it starts with { (JSON), and only YAML front matter between --- lines is supported", ErrNoFrontMatter)
+		return nil, data, fmt.Errorf("%w: it starts with { but holds no JSON front matter (an object, then a blank line)", ErrNoFrontMatter)
 	}
 	return nil, data, fmt.Errorf("%w: the file does not start with a --- line", ErrNoFrontMatter)
 }
