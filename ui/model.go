@@ -385,26 +385,47 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return m.listKey(msg)
 }
 
-func (m Model) listKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+// motion reads a movement key: a step of delta rows (a page being page
+// rows), or a jump to the top (-1) or the bottom (+1). ok is false for any
+// other key. The list and the reader move by the same keys.
+func (m Model) motion(msg tea.KeyPressMsg, page int) (delta, jump int, ok bool) {
 	k := m.keys
-	page := max(m.list.height, 1)
+	half := max(page/2, 1)
 	switch {
 	case key.Matches(msg, k.Up):
-		m.list.Move(-1)
+		return -1, 0, true
 	case key.Matches(msg, k.Down):
-		m.list.Move(1)
+		return 1, 0, true
 	case key.Matches(msg, k.Top):
-		m.list.MoveTo(0)
+		return 0, -1, true
 	case key.Matches(msg, k.Bottom):
-		m.list.MoveTo(len(m.list.items) - 1)
+		return 0, 1, true
 	case key.Matches(msg, k.PageUp):
-		m.list.Move(-page)
+		return -page, 0, true
 	case key.Matches(msg, k.PageDown):
-		m.list.Move(page)
+		return page, 0, true
 	case key.Matches(msg, k.HalfUp):
-		m.list.Move(-max(page/2, 1))
+		return -half, 0, true
 	case key.Matches(msg, k.HalfDown):
-		m.list.Move(max(page/2, 1))
+		return half, 0, true
+	}
+	return 0, 0, false
+}
+
+func (m Model) listKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := m.keys
+	if delta, jump, ok := m.motion(msg, max(m.list.height, 1)); ok {
+		switch jump {
+		case -1:
+			m.list.MoveTo(0)
+		case 1:
+			m.list.MoveTo(len(m.list.items) - 1)
+		default:
+			m.list.Move(delta)
+		}
+		return m, m.preview()
+	}
+	switch {
 	case key.Matches(msg, k.Open):
 		if m.list.Selected() != nil {
 			m.focus = focusReader
@@ -421,24 +442,18 @@ func (m Model) listKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 
 func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := m.keys
-	page := max(m.reader.height-1, 1)
+	if delta, jump, ok := m.motion(msg, max(m.reader.height-1, 1)); ok {
+		switch jump {
+		case -1:
+			m.reader.GotoTop()
+		case 1:
+			m.reader.GotoBottom()
+		default:
+			m.reader.Scroll(delta)
+		}
+		return m, nil
+	}
 	switch {
-	case key.Matches(msg, k.Up):
-		m.reader.Scroll(-1)
-	case key.Matches(msg, k.Down):
-		m.reader.Scroll(1)
-	case key.Matches(msg, k.Top):
-		m.reader.GotoTop()
-	case key.Matches(msg, k.Bottom):
-		m.reader.GotoBottom()
-	case key.Matches(msg, k.PageUp):
-		m.reader.Scroll(-page)
-	case key.Matches(msg, k.PageDown):
-		m.reader.Scroll(page)
-	case key.Matches(msg, k.HalfUp):
-		m.reader.Scroll(-max(page/2, 1))
-	case key.Matches(msg, k.HalfDown):
-		m.reader.Scroll(max(page/2, 1))
 	case key.Matches(msg, k.FindNext):
 		m.reader.FindNext(1)
 	case key.Matches(msg, k.FindPrev):
