@@ -4,6 +4,7 @@ import (
 	"errors"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 
 	"charm.land/bubbles/v2/textinput"
@@ -64,6 +65,43 @@ func inputStyles(isDark bool) textinput.Styles {
 	st := textinput.DefaultStyles(isDark)
 	st.Cursor.Blink = false
 	return st
+}
+
+// titleItems is the title matches in list order. When the reader typed a
+// word with its accents ("tỷ"), titles spelled exactly so come first, in
+// their order; the others ("tý", "ty") follow.
+func (s *search) titleItems() []*posts.Post {
+	items := posts.Sorted(s.index.Posts(s.titleHits), s.order)
+	var accented []string
+	for i, raw := range s.query.Raw {
+		if i < len(s.query.Words) && raw != s.query.Words[i] {
+			accented = append(accented, raw)
+		}
+	}
+	if len(accented) == 0 {
+		return items
+	}
+	exact := func(p *posts.Post) bool {
+		title := strings.ToLower(p.Title)
+		for _, w := range accented {
+			if !strings.Contains(title, w) {
+				return false
+			}
+		}
+		return true
+	}
+	out := make([]*posts.Post, 0, len(items))
+	for _, p := range items {
+		if exact(p) {
+			out = append(out, p)
+		}
+	}
+	for _, p := range items {
+		if !exact(p) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // stopBodySearch drops the body search under way: its results would be
@@ -192,7 +230,7 @@ func (m *Model) applySearch() tea.Cmd {
 		}
 		s.titleHits = kept
 	}
-	m.setItems(posts.Sorted(s.index.Posts(s.titleHits), s.order))
+	m.setItems(s.titleItems())
 	if len(q.Words) == 0 {
 		return nil
 	}
@@ -236,7 +274,7 @@ func (m *Model) addBodyHits(msg bodyMsg) tea.Cmd {
 	}
 	if len(msg.hits) > 0 {
 		s.bodyHits = append(s.bodyHits, msg.hits...)
-		items := slices.Clone(posts.Sorted(s.index.Posts(s.titleHits), s.order))
+		items := slices.Clone(s.titleItems())
 		// Chunks are searched one after another, in the library's order,
 		// so the hits are in that order already.
 		items = append(items, posts.Sorted(s.bodyHits, s.order)...)

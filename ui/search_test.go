@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -279,5 +280,30 @@ func TestBodySearchLeavesFrontMatterOut(t *testing.T) {
 	m := searchFor(t, lib, "layout")
 	if n := len(m.list.items); n != 0 {
 		t.Fatalf("\"layout\" matched %d posts through their front matter", n)
+	}
+}
+
+func TestAccentedWordsRankExactSpellingFirst(t *testing.T) {
+	dir := t.TempDir()
+	for name, title := range map[string]string{
+		"a.md": "Giá vàng tăng mạnh", // newest, "vang" without the exact accent
+		"b.md": "Vang đỏ nhập khẩu",
+		"c.md": "Lá vàng mùa thu", // oldest, spelled as typed
+	} {
+		date := map[string]string{"a.md": "2025-03-03", "b.md": "2025-03-02", "c.md": "2025-03-01"}[name]
+		writeLivePost(t, dir, name, title, date)
+	}
+	lib, err := posts.OpenDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := titles(searchFor(t, lib, "vàng"))
+	want := []string{"Giá vàng tăng mạnh", "Lá vàng mùa thu", "Vang đỏ nhập khẩu"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("vàng: %q, want %q", got, want)
+	}
+	got = titles(searchFor(t, lib, "vang"))
+	if len(got) != 3 || got[0] != "Giá vàng tăng mạnh" || got[2] != "Lá vàng mùa thu" {
+		t.Fatalf("vang (no accents) should keep newest first: %q", got)
 	}
 }
