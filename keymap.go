@@ -57,13 +57,6 @@ var actions = []action{
 	{"force_quit", []string{"ctrl+c"}, [2]string{"ctrl+c", "quit now"}, [2]string{"ctrl+c", "thoát ngay"}, func(k *ui.KeyMap) *key.Binding { return &k.ForceQuit }},
 }
 
-// defaultKeyMap is the reader's keyboard with its help in the interface
-// language.
-func defaultKeyMap(lang ui.Lang) ui.KeyMap {
-	km, _ := keyMap(lang, nil)
-	return km
-}
-
 // keyMap builds the bindings, with the keys the config file remaps
 // (action name → keys) in place of the defaults, in the help as well.
 func keyMap(lang ui.Lang, remap map[string][]string) (ui.KeyMap, error) {

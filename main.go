@@ -206,7 +206,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if statePath == "" {
 		statePath, _ = state.DefaultPath() // none: the reader keeps no marks
 	}
-	opts := ui.Options{Load: src.load, StatePath: expandHome(statePath), Watch: watchDir, Style: c.Style, MaxWidth: c.Width, Source: src.label, Open: src.open, Lang: uiLang(c.UILang, os.Getenv), Prefer: preferLang(c.Prefer)}
+	opts := ui.Options{Load: src.load, StatePath: expandHome(statePath), Watch: watchDir, Style: c.Style, MaxWidth: c.Width, Source: src.label, Samples: src.samples, Open: src.open, Lang: uiLang(c.UILang, os.Getenv), Prefer: preferLang(c.Prefer)}
 	p := tea.NewProgram(ui.New(src.lib, keys, opts), tea.WithOutput(stdout))
 	final, err := p.Run()
 	if m, ok := final.(ui.Model); ok {
@@ -281,9 +281,10 @@ func preferLang(s string) posts.Lang {
 // source is what to show: a library, what the header calls it, and the
 // post to open first, if any.
 type source struct {
-	lib   *posts.Library
-	label string
-	open  *posts.Post
+	lib     *posts.Library
+	label   string
+	open    *posts.Post
+	samples bool // the built-in sample posts
 	// load, when set, scans the folder; lib is empty until it has.
 	load func() (*posts.Library, error)
 }
@@ -325,7 +326,7 @@ func load(args []string, stdin io.Reader, dir string, lazy bool) (source, error)
 	if err != nil {
 		return source{}, fmt.Errorf("reading the built-in samples: %w", err)
 	}
-	return source{lib: lib, label: "built-in sample posts (no ./_posts or ./posts here)"}, nil
+	return source{lib: lib, samples: true}, nil
 }
 
 // maxStdin bounds what is read from a pipe: post content or a list of

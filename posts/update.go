@@ -54,12 +54,6 @@ func (l *Library) File(p *Post) (string, bool) {
 	return filepath.Join(l.dir, filepath.FromSlash(p.name())), true
 }
 
-// Reload returns a new library with p read again from its file, after it
-// was edited.
-func (l *Library) Reload(p *Post) *Library {
-	return l.Apply([]string{p.name()}, nil)
-}
-
 // FileName is p's path inside the library's FS exactly as found, which
 // Path (cleaned for the screen) may differ from; Apply takes these.
 func (p *Post) FileName() string { return p.name() }

@@ -34,12 +34,10 @@ type texts struct {
 	readError      string
 	folderError    string
 	skipped        string // "%d skipped"
-	searchPrompt   string
 	searchHint     string
 	searching      string // body search under way
 	filter         string
 	sortNames      [3]string
-	langAll        string
 	twin           string // list marker title
 	noTwin         string
 	isNotYet       string
@@ -71,7 +69,7 @@ var textsEN = texts{
 	posts:          "%d posts",
 	onePost:        "1 post",
 	matches:        "%d of %d",
-	samples:        "built-in sample posts",
+	samples:        "built-in sample posts (no ./_posts or ./posts here)",
 	noPosts:        "No posts here.",
 	noMatches:      "Nothing matches. esc clears the search.",
 	noDate:         "no date",
@@ -84,12 +82,10 @@ var textsEN = texts{
 	readError:      "Could not read this post: %v",
 	folderError:    "Could not list the folder of %s: %v",
 	skipped:        "%d skipped",
-	searchPrompt:   "/",
 	searchHint:     "words, lang:vn topic:ai hot:2 since:2025-01-01 cat:…",
 	searching:      "searching articles…",
 	filter:         "filter",
 	sortNames:      [3]string{"newest", "hottest", "oldest"},
-	langAll:        "all",
 	twin:           "⇄",
 	noTwin:         "This post has no version in the other language.",
 	isNotYet:       "is: needs read marks, which are off (see the status line at start)",
@@ -121,7 +117,7 @@ var textsVI = texts{
 	posts:          "%d bài",
 	onePost:        "1 bài",
 	matches:        "%d trên %d",
-	samples:        "bài mẫu có sẵn",
+	samples:        "bài mẫu có sẵn (không thấy ./_posts hay ./posts)",
 	noPosts:        "Không có bài nào ở đây.",
 	noMatches:      "Không có bài nào khớp. Nhấn esc để xoá tìm kiếm.",
 	noDate:         "không ngày",
@@ -134,12 +130,10 @@ var textsVI = texts{
 	readError:      "Không đọc được bài này: %v",
 	folderError:    "Không liệt kê được thư mục của %s: %v",
 	skipped:        "bỏ qua %d",
-	searchPrompt:   "/",
 	searchHint:     "từ khoá, lang:vn topic:ai hot:2 since:2025-01-01 cat:…",
 	searching:      "đang tìm trong nội dung…",
 	filter:         "lọc",
 	sortNames:      [3]string{"mới nhất", "nóng nhất", "cũ nhất"},
-	langAll:        "tất cả",
 	twin:           "⇄",
 	noTwin:         "Bài này không có bản ở ngôn ngữ kia.",
 	isNotYet:       "is: cần dấu đã đọc, hiện không lưu được",

@@ -84,7 +84,7 @@ func TestLinkPickerListsHostsAndOpensOne(t *testing.T) {
 	if _, err := os.Stat(args); err == nil {
 		t.Fatal("the browser was started for a javascript: link")
 	}
-	m = press(t, m, "v", "2", "enter")
+	press(t, m, "v", "2", "enter")
 	if got := waitFile(t, args); got != "https://evil.example/login\n" {
 		t.Fatalf("the browser got %q", got)
 	}

@@ -28,6 +28,9 @@ type Options struct {
 	// Source is what the header calls the folder; empty uses the library's
 	// root.
 	Source string
+	// Samples says the library is the built-in sample posts, which the
+	// header then says in the interface language.
+	Samples bool
 	// Open, when set, starts in the reader on this post. If the library
 	// holds only that post, esc lists the post's folder.
 	Open *posts.Post
@@ -116,7 +119,7 @@ func New(lib *posts.Library, keys KeyMap, opts Options) Model {
 		help:    help.New(),
 		cache:   make(map[renderKey][]string),
 		pending: make(map[renderKey]bool),
-		search:  newSearch(true),
+		search:  newSearch(true, textsFor(opts.Lang)),
 		find:    newFindInput(true),
 	}
 	if m.opts.Now == nil {
@@ -881,6 +884,9 @@ func (m *Model) headerView() string {
 	src := m.opts.Source
 	if src == "" {
 		src = m.lib.Root
+	}
+	if m.opts.Samples {
+		src = m.text.samples
 	}
 	// A folder's name is outside text too: it may come from a pipe.
 	src = safetext.Line(src)

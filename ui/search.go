@@ -52,9 +52,10 @@ type search struct {
 	bodyBusy  bool
 }
 
-func newSearch(isDark bool) search {
+func newSearch(isDark bool, t texts) search {
 	in := textinput.New()
 	in.Prompt = "/ "
+	in.Placeholder = t.searchHint // the query keys, for whoever hasn't read the README
 	in.SetStyles(inputStyles(isDark))
 	return search{input: in}
 }

@@ -307,3 +307,14 @@ func TestAccentedWordsRankExactSpellingFirst(t *testing.T) {
 		t.Fatalf("vang (no accents) should keep newest first: %q", got)
 	}
 }
+
+func TestSearchBarHintsAndSamplesHeaderAreTranslated(t *testing.T) {
+	m := newSized(t, sampleLib(t), 120, 30, Options{Samples: true, Lang: Vietnamese})
+	if s := screen(m); !strings.Contains(strings.SplitN(s, "\n", 2)[0], "bài mẫu có sẵn") {
+		t.Fatalf("header:\n%s", s)
+	}
+	m = press(t, m, "/")
+	if s := screen(m); !strings.Contains(s, "từ khoá, lang:vn") {
+		t.Fatalf("the empty search bar gives no hint:\n%s", s)
+	}
+}
