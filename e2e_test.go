@@ -172,14 +172,21 @@ func (tm *ptyTerm) screen() string {
 // waitFor waits until the screen shows want, failing with the screen.
 func (tm *ptyTerm) waitFor(want string) string {
 	tm.t.Helper()
+	return tm.waitUntil(fmt.Sprintf("%q", want), func(s string) bool { return strings.Contains(s, want) })
+}
+
+// waitUntil waits until ok holds for the screen, failing with the screen
+// and what was awaited.
+func (tm *ptyTerm) waitUntil(what string, ok func(screen string) bool) string {
+	tm.t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		s := tm.screen()
-		if strings.Contains(s, want) {
+		if ok(s) {
 			return s
 		}
 		if time.Now().After(deadline) {
-			tm.t.Fatalf("screen never showed %q; it shows:\n%s", want, s)
+			tm.t.Fatalf("screen never showed %s; it shows:\n%s", what, s)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
@@ -259,9 +266,14 @@ func TestE2ESearchUnaccentedThenTwin(t *testing.T) {
 	tm := startTerm(t, t.TempDir(), 120, 40, nil)
 	tm.waitFor("built-in sample posts")
 	tm.send("/lo hong ngan hang")
-	s := tm.waitFor("1 of 13")
-	if !strings.Contains(s, "Phát hiện lỗ hổng") {
-		t.Fatalf("the accented post is not listed:\n%s", s)
+	// Body matches arrive after the title match and may change the count;
+	// wait for the search to settle, then the title match must lead.
+	s := tm.waitUntil("a settled search", func(s string) bool {
+		return strings.Contains(s, "filter: lo hong ngan hang ") && strings.Contains(s, " of 13") &&
+			!strings.Contains(s, "searching articles")
+	})
+	if rows := strings.Split(s, "\n"); len(rows) < 2 || !strings.Contains(rows[1], "Phát hiện lỗ hổng") {
+		t.Fatalf("the accented title match is not the first row:\n%s", s)
 	}
 	tm.send("\r\r") // keep the filter, open the post
 	tm.waitFor("Source: https://")
