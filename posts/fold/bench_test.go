@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/newsreader/newsreader/posts/postgen"
 )
 
 // benchTitle is an 80-byte Vietnamese title with markers and a tag.
@@ -116,6 +118,26 @@ func BenchmarkTyping(b *testing.B) {
 				}
 			}
 			prev, hits = q, next
+		}
+	}
+}
+
+// BenchmarkAppendFoldBody folds the bodies of generated posts into one
+// reused buffer, as the full-text search does.
+func BenchmarkAppendFoldBody(b *testing.B) {
+	var bodies [][]byte
+	size := 0
+	for i := range 50 {
+		_, data := postgen.Post(3, i)
+		bodies = append(bodies, data)
+		size += len(data)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	var buf []byte
+	for b.Loop() {
+		for _, body := range bodies {
+			buf = AppendFold(buf[:0], body)
 		}
 	}
 }

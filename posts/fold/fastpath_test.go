@@ -15,7 +15,7 @@ func normalised(s string) (string, []int) {
 	var f folder
 	f.offs = []int{}
 	f.runIter(s, 0)
-	return f.b.String(), f.offs
+	return string(f.b), f.offs
 }
 
 func TestFastPathMatchesNormaliser(t *testing.T) {
@@ -39,9 +39,24 @@ func TestFastPathMatchesNormaliser(t *testing.T) {
 		f.offs = []int{}
 		f.run(s)
 		o, oo := normalised(s)
-		if f.b.String() != o || fmt.Sprint(f.offs) != fmt.Sprint(oo) {
-			t.Fatalf("%q: new %q %v, old %q %v", s, f.b.String(), f.offs, o, oo)
+		if string(f.b) != o || fmt.Sprint(f.offs) != fmt.Sprint(oo) {
+			t.Fatalf("%q: new %q %v, old %q %v", s, string(f.b), f.offs, o, oo)
 		}
+		checkAppendFold(t, s, o)
+	}
+}
+
+// checkAppendFold checks that folding s without offsets, which takes the
+// ASCII loop, gives want, and that AppendFold gives it after what the
+// buffer held.
+func checkAppendFold(t *testing.T, s, want string) {
+	t.Helper()
+	if got := Fold(s); got != want {
+		t.Fatalf("Fold(%q) = %q, the normaliser gives %q", s, got, want)
+	}
+	buf := AppendFold([]byte("x"), []byte(s))
+	if string(buf) != "x"+want {
+		t.Fatalf("AppendFold(\"x\", %q) = %q, want %q", s, buf, "x"+want)
 	}
 }
 
@@ -58,8 +73,9 @@ func FuzzFastPath(f *testing.F) {
 		fo.offs = []int{}
 		fo.run(s)
 		o, oo := normalised(s)
-		if fo.b.String() != o || fmt.Sprint(fo.offs) != fmt.Sprint(oo) {
-			t.Fatalf("%q: table %q %v, normaliser %q %v", s, fo.b.String(), fo.offs, o, oo)
+		if string(fo.b) != o || fmt.Sprint(fo.offs) != fmt.Sprint(oo) {
+			t.Fatalf("%q: table %q %v, normaliser %q %v", s, string(fo.b), fo.offs, o, oo)
 		}
+		checkAppendFold(t, s, o)
 	})
 }

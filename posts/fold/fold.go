@@ -15,6 +15,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -38,10 +39,20 @@ func Fold(s string) string {
 	if f, ok := foldASCII(s); ok {
 		return f
 	}
-	var f folder
-	f.b.Grow(len(s))
+	f := folder{b: make([]byte, 0, len(s))}
 	f.run(s)
-	return f.b.String()
+	return f.string()
+}
+
+// AppendFold appends the folding of src, as Fold folds it, to dst and
+// returns the extended buffer. A caller that folds many texts, such as
+// a search through the bodies of a folder, reuses one buffer for all of
+// them instead of allocating a string for each.
+func AppendFold(dst, src []byte) []byte {
+	f := folder{b: dst}
+	// src is only read, and nothing keeps a piece of it after the call.
+	f.run(unsafe.String(unsafe.SliceData(src), len(src)))
+	return f.b
 }
 
 // FoldMap is Fold that also reports, for each byte of folded, the byte
@@ -50,30 +61,27 @@ func Fold(s string) string {
 // the letter's offset, so a match can be mapped back onto s whole (see
 // Highlight).
 func FoldMap(s string) (folded string, offsets []int) {
-	var f folder
-	f.b.Grow(len(s))
-	f.offs = make([]int, 0, len(s))
+	f := folder{b: make([]byte, 0, len(s)), offs: make([]int, 0, len(s))}
 	f.fold(s)
-	return f.b.String(), f.offs
+	return f.string(), f.offs
 }
 
 // Key builds the search key of one post from its fields (title, topic,
 // categories...): each is folded and they are joined with Sep.
 func Key(fields ...string) string {
-	var f folder
 	n := 0
 	for _, s := range fields {
 		n += len(s) + 1
 	}
-	f.b.Grow(n)
+	f := folder{b: make([]byte, 0, n)}
 	for i, s := range fields {
 		if i > 0 {
-			f.b.WriteString(Sep)
+			f.b = append(f.b, Sep...)
 		}
 		f.pending, f.started = 0, false // each field is trimmed on its own
 		f.fold(s)
 	}
-	return f.b.String()
+	return f.string()
 }
 
 func isASCII(s string) bool {
@@ -103,19 +111,16 @@ func foldASCII(s string) (string, bool) {
 	if clean {
 		return s, true
 	}
-	var f folder
-	f.b.Grow(len(s))
-	for i := 0; i < len(s); i++ {
-		f.ascii(s[i], i)
-	}
-	return f.b.String(), true
+	f := folder{b: make([]byte, 0, len(s))}
+	f.asciiRun(s, 0)
+	return f.string(), true
 }
 
 // folder accumulates folded text. A run of spaces is remembered in
 // pending rather than written, so that it can be collapsed to one and
 // dropped at the end of the text.
 type folder struct {
-	b    strings.Builder
+	b    []byte
 	offs []int // nil unless offsets were asked for
 	// pending is 1 + the offset of the first space of a run not yet
 	// written, or 0 when there is none.
@@ -125,15 +130,63 @@ type folder struct {
 	started bool
 }
 
+// string returns the folded text without copying it, as strings.Builder
+// does: f.b is never written again once its string is taken.
+func (f *folder) string() string {
+	return unsafe.String(unsafe.SliceData(f.b), len(f.b))
+}
+
 // fold appends the folding of s.
 func (f *folder) fold(s string) {
-	if isASCII(s) {
-		for i := 0; i < len(s); i++ {
-			f.ascii(s[i], i)
-		}
+	if isASCII(s) && f.offs == nil {
+		f.asciiRun(s, 0)
 		return
 	}
 	f.run(s)
+}
+
+// asciiFold is what each ASCII byte folds to: itself, its lower case, or
+// a space for whitespace and control characters.
+var asciiFold = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		switch {
+		case c <= ' ' || c == 0x7f:
+			t[c] = ' '
+		case 'A' <= c && c <= 'Z':
+			t[c] = byte(c) + 'a' - 'A'
+		default:
+			t[c] = byte(c)
+		}
+	}
+	return t
+}()
+
+// asciiRun folds the run of ASCII bytes of s that starts at i, as ascii
+// would one by one, and returns where the run ends. It is the loop that
+// most of a body's bytes go through in a full-text search, so it keeps
+// its state in locals and records no offsets (f.offs must be nil).
+func (f *folder) asciiRun(s string, i int) int {
+	b, pending, started := f.b, f.pending, f.started
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			break
+		}
+		if c = asciiFold[c]; c == ' ' {
+			if started && pending == 0 {
+				pending = i + 1
+			}
+			continue
+		}
+		if pending > 0 {
+			b = append(b, ' ')
+			pending = 0
+		}
+		started = true
+		b = append(b, c)
+	}
+	f.b, f.pending, f.started = b, pending, started
+	return i
 }
 
 // iters recycles norm.Iter values: an Iter is several hundred bytes and
@@ -155,7 +208,7 @@ func init() {
 		var f folder
 		f.started = true
 		f.runIter(string(r), 0)
-		out := f.b.String()
+		out := string(f.b)
 		if out != "" && !strings.ContainsRune(out, ' ') && isASCII(out) {
 			latin[r-0xc0] = out
 		}
@@ -166,6 +219,10 @@ func (f *folder) run(s string) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
+			if f.offs == nil {
+				i = f.asciiRun(s, i)
+				continue
+			}
 			f.ascii(c, i)
 			i++
 			continue
@@ -230,7 +287,7 @@ func (f *folder) space(at int) {
 
 func (f *folder) flush() {
 	if f.pending > 0 {
-		f.b.WriteByte(' ')
+		f.b = append(f.b, ' ')
 		if f.offs != nil {
 			f.offs = append(f.offs, f.pending-1)
 		}
@@ -241,7 +298,7 @@ func (f *folder) flush() {
 
 func (f *folder) byte(c byte, at int) {
 	f.flush()
-	f.b.WriteByte(c)
+	f.b = append(f.b, c)
 	if f.offs != nil {
 		f.offs = append(f.offs, at)
 	}
@@ -249,7 +306,7 @@ func (f *folder) byte(c byte, at int) {
 
 func (f *folder) str(s string, at int) {
 	f.flush()
-	f.b.WriteString(s)
+	f.b = append(f.b, s...)
 	if f.offs != nil {
 		for range len(s) {
 			f.offs = append(f.offs, at)
@@ -281,7 +338,7 @@ func (f *folder) rune(r rune, at int) {
 	}
 	lr := unicode.ToLower(r)
 	f.flush()
-	f.b.WriteRune(lr)
+	f.b = utf8.AppendRune(f.b, lr)
 	if f.offs != nil {
 		for range utf8.RuneLen(lr) {
 			f.offs = append(f.offs, at)

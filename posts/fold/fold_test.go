@@ -57,7 +57,7 @@ func TestFoldASCIIAgrees(t *testing.T) {
 		}
 		var f folder
 		f.run(s)
-		if slow := f.b.String(); fast != slow {
+		if slow := string(f.b); fast != slow {
 			t.Errorf("ASCII %q: fast path %q, general path %q", s, fast, slow)
 		}
 	}
