@@ -1,7 +1,6 @@
 package posts
 
 import (
-	"bytes"
 	"path/filepath"
 )
 
@@ -62,21 +61,4 @@ func (p *Post) FileName() string { return p.name() }
 // scanned; the scan's library replaces it.
 func Pending(dir string) *Library {
 	return &Library{FS: diskFS(dir), Root: dir, dir: dir}
-}
-
-// SearchText is p's body as text to search, not to show: decoded like
-// Body, but without Body's cleaning, which searching does not need
-// (folding turns controls into spaces) and which cost as much as the
-// search itself over a large folder. The front matter is left out, or
-// every post would match "post" and "entries".
-func (l *Library) SearchText(p *Post) (string, error) {
-	data, err := readHead(l.FS, p.name(), maxBody)
-	if err != nil {
-		return "", err
-	}
-	data, _ = decodeLegacy(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
-	if front, body, err := splitFile(data); err == nil && front != nil {
-		data = body
-	}
-	return string(data), nil
 }

@@ -2,10 +2,9 @@ package ui
 
 import (
 	"errors"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
+	"time"
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -45,10 +44,10 @@ type search struct {
 
 	index *posts.Index // built off the update loop; nil until then
 
-	titleHits []int         // index positions matching on title and metadata
-	bodyHits  []*posts.Post // matches found in bodies so far
-	gen       int           // generation of the body search; older results are dropped
-	bodyTodo  []*posts.Post // posts whose bodies are still to be searched
+	titleHits []int             // index positions matching on title and metadata
+	body      *posts.BodySearch // the body search under way, if any
+	bodyHits  []int             // its matches so far: positions in the list it searches, in order
+	gen       int               // generation of the body search; older results are dropped
 	bodyBusy  bool
 }
 
@@ -109,7 +108,10 @@ func (s *search) titleItems() []*posts.Post {
 // for another library.
 func (s *search) stopBodySearch() {
 	s.gen++
-	s.bodyTodo, s.bodyBusy = nil, false
+	if s.body != nil {
+		s.body.Stop()
+	}
+	s.body, s.bodyHits, s.bodyBusy = nil, nil, false
 }
 
 // filtering reports whether anything narrows or reorders the list.
@@ -131,58 +133,27 @@ func buildIndex(lib *posts.Library) tea.Cmd {
 	}
 }
 
-// bodyMsg brings the posts of one chunk whose bodies match.
+// bodyMsg brings the matches a body search found since the last one.
 type bodyMsg struct {
 	gen  int
-	hits []*posts.Post
+	hits []int // positions in the searched list, in order
+	done bool  // the search is over
 }
 
-// bodyChunk is how many bodies one command reads: enough to keep both
-// cores busy, small enough that results show while the reader types.
-const bodyChunk = 256
+// bodyWindow is how long a body search gathers matches after one is
+// found before they are shown: the first ones soon after the keystroke,
+// later ones without redrawing the list for each.
+const (
+	firstBodyWindow = 20 * time.Millisecond
+	bodyWindow      = 100 * time.Millisecond
+)
 
-// searchBodies reads the bodies of ps and returns those containing every
-// word of q. It runs in a tea.Cmd, on its own copies of what it needs.
-func searchBodies(lib *posts.Library, ps []*posts.Post, q fold.Query, gen int) tea.Cmd {
+// waitBody waits in a tea.Cmd for the next matches of a body search.
+func waitBody(b *posts.BodySearch, gen int, window time.Duration) tea.Cmd {
 	return func() tea.Msg {
-		hit := make([]bool, len(ps))
-		var wg sync.WaitGroup
-		next := make(chan int)
-		for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for i := range next {
-					hit[i] = bodyMatches(lib, ps[i], q)
-				}
-			}()
-		}
-		for i := range ps {
-			next <- i
-		}
-		close(next)
-		wg.Wait()
-		var hits []*posts.Post
-		for i, p := range ps {
-			if hit[i] {
-				hits = append(hits, p)
-			}
-		}
-		return bodyMsg{gen: gen, hits: hits}
+		hits, done := b.Next(window)
+		return bodyMsg{gen: gen, hits: hits, done: done}
 	}
-}
-
-// bodyMatches reports whether p's body holds every word of q. A post that
-// trips a bug here is no match, not the end of the program: this runs on a
-// goroutine of its own, where Bubble Tea can't catch a panic.
-func bodyMatches(lib *posts.Library, p *posts.Post, q fold.Query) (hit bool) {
-	defer func() {
-		if recover() != nil {
-			hit = false
-		}
-	}()
-	text, err := lib.SearchText(p)
-	return err == nil && q.MatchText(fold.Fold(text))
 }
 
 // applySearch recomputes the list from the query, the language shortcut
@@ -208,8 +179,7 @@ func (m *Model) applySearch() tea.Cmd {
 	}
 	prev := s.query
 	s.query = q
-	s.gen++
-	s.bodyHits, s.bodyTodo, s.bodyBusy = nil, nil, false
+	s.stopBodySearch()
 
 	if !s.filtering() || s.index == nil {
 		s.titleHits = nil
@@ -243,45 +213,52 @@ func (m *Model) applySearch() tea.Cmd {
 		inTitle[i] = true
 	}
 	meta := s.index.MatchMeta(q)
-	s.bodyTodo = make([]*posts.Post, 0, max(len(meta)-len(s.titleHits), 0))
+	todo := make([]*posts.Post, 0, max(len(meta)-len(s.titleHits), 0))
 	for k, p := range s.index.Posts(meta) {
 		if !inTitle[meta[k]] && p.Err == nil && (!m.marks.enabled() || m.matchIs(p, q.Is)) {
-			s.bodyTodo = append(s.bodyTodo, p)
+			todo = append(todo, p)
 		}
 	}
-	return m.nextBodyChunk()
-}
-
-// nextBodyChunk starts the body search on the next chunk of posts.
-func (m *Model) nextBodyChunk() tea.Cmd {
-	s := &m.search
-	if len(s.bodyTodo) == 0 {
-		s.bodyBusy = false
+	if len(todo) == 0 {
 		return nil
 	}
-	n := min(bodyChunk, len(s.bodyTodo))
-	chunk := s.bodyTodo[:n:n]
-	s.bodyTodo = s.bodyTodo[n:]
-	s.bodyBusy = true
-	return searchBodies(m.lib, chunk, s.query, s.gen)
+	s.body, s.bodyBusy = m.lib.SearchBodies(todo, q), true
+	return waitBody(s.body, s.gen, firstBodyWindow)
 }
 
 // addBodyHits shows body matches after the title matches, newest first
-// within each group, and asks for the next chunk.
+// within each group, and waits for more.
 func (m *Model) addBodyHits(msg bodyMsg) tea.Cmd {
 	s := &m.search
-	if msg.gen != s.gen {
+	if msg.gen != s.gen || s.body == nil {
 		return nil
 	}
 	if len(msg.hits) > 0 {
-		s.bodyHits = append(s.bodyHits, msg.hits...)
+		// The searched list is in the library's order, so positions in
+		// it sort the matches the way Sorted expects.
+		s.bodyHits = mergeSorted(s.bodyHits, msg.hits)
 		items := slices.Clone(s.titleItems())
-		// Chunks are searched one after another, in the library's order,
-		// so the hits are in that order already.
-		items = append(items, posts.Sorted(s.bodyHits, s.order)...)
+		items = append(items, posts.Sorted(s.body.Posts(s.bodyHits), s.order)...)
 		m.setItems(items)
 	}
-	return m.nextBodyChunk()
+	if msg.done {
+		s.body, s.bodyBusy = nil, false
+		return nil
+	}
+	return waitBody(s.body, s.gen, bodyWindow)
+}
+
+// mergeSorted merges two increasing lists into a new one.
+func mergeSorted(a, b []int) []int {
+	out := make([]int, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if a[0] <= b[0] {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
 }
 
 // setItems replaces the list's posts, keeping the selected post selected

@@ -2,9 +2,16 @@ package ui
 
 import (
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
 	"github.com/newsreader/newsreader/posts"
@@ -317,4 +324,74 @@ func TestSearchBarHintsAndSamplesHeaderAreTranslated(t *testing.T) {
 	if s := screen(m); !strings.Contains(s, "từ khoá, lang:vn") {
 		t.Fatalf("the empty search bar gives no hint:\n%s", s)
 	}
+}
+
+// TestBodyMatchesCompleteAndNewestFirst searches a folder where many
+// bodies match, more than one delivery of matches holds, and checks that
+// every match is listed once, title matches first, then body matches
+// newest first, in each sort order.
+func TestBodyMatchesCompleteAndNewestFirst(t *testing.T) {
+	dir := t.TempDir()
+	const n = 1500
+	for i := range n {
+		title, body := fmt.Sprintf("Tin số %d", i), "Thân bài thường."
+		if i%2 == 0 {
+			body = "Bài viết nhắc tới Đà Nẵng."
+		}
+		if i%100 == 0 {
+			title += " ở Đà Nẵng"
+		}
+		date := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(i) * time.Hour).Format(time.RFC3339)
+		doc := "---\ntitle: \"" + title + "\"\ndate: " + date + "\nhot: " + strconv.Itoa(i%4) + "\n---\n" + body + "\n"
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("p%04d.md", i)), []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	lib, err := posts.OpenDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Slow reads spread the matches over several deliveries.
+	lib.FS = slowFS{lib.FS}
+	m := press(t, newSized(t, lib, 120, 40, Options{}), "/").(Model)
+	m = send(t, m, tea.KeyPressMsg{Code: 'd', Text: "da nang"}).(Model) // pasted: one search, not seven
+	if m.search.bodyBusy {
+		t.Fatal("the body search had not finished when its commands had all run")
+	}
+	items := m.list.items
+	// Every even post's body matches; every hundredth post's title does,
+	// and it is even.
+	if len(items) != n/2 {
+		t.Fatalf("%d matches, want %d", len(items), n/2)
+	}
+	seen := map[*posts.Post]bool{}
+	for k, p := range items {
+		if seen[p] {
+			t.Fatalf("%s listed twice", p.Path)
+		}
+		seen[p] = true
+		inTitle := strings.Contains(p.Title, "Đà Nẵng")
+		if k < n/100 != inTitle {
+			t.Fatalf("row %d (%s): title match %v, want the %d title matches first", k, p.Title, inTitle, n/100)
+		}
+		if k > 0 && k != n/100 && p.Date.After(items[k-1].Date) {
+			t.Fatalf("row %d (%s) is newer than the row above it", k, p.Path)
+		}
+	}
+	// The sort key re-sorts the body matches too: hottest first.
+	m = press(t, m, "enter").(Model)
+	m = press(t, m, "s").(Model)
+	body := m.list.items[n/100:]
+	if len(body) != n/2-n/100 || !slices.IsSortedFunc(body, func(a, b *posts.Post) int { return b.Hotness - a.Hotness }) {
+		t.Fatalf("after s: %d body matches, hottest first: %v", len(body),
+			slices.IsSortedFunc(body, func(a, b *posts.Post) int { return b.Hotness - a.Hotness }))
+	}
+}
+
+// slowFS takes a while to open each file.
+type slowFS struct{ fs.FS }
+
+func (s slowFS) Open(name string) (fs.File, error) {
+	time.Sleep(300 * time.Microsecond)
+	return s.FS.Open(name)
 }

@@ -137,7 +137,7 @@ func BenchmarkAppendFoldBody(b *testing.B) {
 	var buf []byte
 	for b.Loop() {
 		for _, body := range bodies {
-			buf = AppendFold(buf[:0], body)
+			buf, _ = AppendFold(buf[:0], body)
 		}
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/newsreader/newsreader/posts/postgen"
 )
 
@@ -54,9 +56,25 @@ func checkAppendFold(t *testing.T, s, want string) {
 	if got := Fold(s); got != want {
 		t.Fatalf("Fold(%q) = %q, the normaliser gives %q", s, got, want)
 	}
-	buf := AppendFold([]byte("x"), []byte(s))
+	buf, valid := AppendFold([]byte("x"), []byte(s))
+	if valid != utf8.ValidString(s) {
+		t.Fatalf("AppendFold(%q) says valid UTF-8: %v", s, valid)
+	}
 	if string(buf) != "x"+want {
 		t.Fatalf("AppendFold(\"x\", %q) = %q, want %q", s, buf, "x"+want)
+	}
+}
+
+func TestAppendFoldFindsInvalidUTF8(t *testing.T) {
+	for _, s := range []string{"\xff", "Đà N\xe1\xba", "a\xc3(b", "\xe1\xbb", "ti\xeau \xf0\x9f", "\xed\xa0\x80"} {
+		if _, valid := AppendFold(nil, []byte(s)); valid {
+			t.Errorf("%q: said valid", s)
+		}
+	}
+	for _, s := range []string{"", "Đà Nẵng", "\ufffd", "🔥 x", norm.NFD.String("Nguyễn")} {
+		if _, valid := AppendFold(nil, []byte(s)); !valid {
+			t.Errorf("%q: said invalid", s)
+		}
 	}
 }
 

@@ -11,6 +11,7 @@
 package fold
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -39,7 +40,7 @@ func Fold(s string) string {
 	if f, ok := foldASCII(s); ok {
 		return f
 	}
-	f := folder{b: make([]byte, 0, len(s))}
+	f := folder{b: make([]byte, 0, len(s)+1)} // +1: see fastRun
 	f.run(s)
 	return f.string()
 }
@@ -47,12 +48,14 @@ func Fold(s string) string {
 // AppendFold appends the folding of src, as Fold folds it, to dst and
 // returns the extended buffer. A caller that folds many texts, such as
 // a search through the bodies of a folder, reuses one buffer for all of
-// them instead of allocating a string for each.
-func AppendFold(dst, src []byte) []byte {
+// them instead of allocating a string for each. valid reports whether
+// src was valid UTF-8, which the folding finds out on its way, so that
+// a caller need not check first for text in a legacy encoding.
+func AppendFold(dst, src []byte) (folded []byte, valid bool) {
 	f := folder{b: dst}
 	// src is only read, and nothing keeps a piece of it after the call.
 	f.run(unsafe.String(unsafe.SliceData(src), len(src)))
-	return f.b
+	return f.b, !f.invalid
 }
 
 // FoldMap is Fold that also reports, for each byte of folded, the byte
@@ -111,8 +114,8 @@ func foldASCII(s string) (string, bool) {
 	if clean {
 		return s, true
 	}
-	f := folder{b: make([]byte, 0, len(s))}
-	f.asciiRun(s, 0)
+	f := folder{b: make([]byte, 0, len(s)+1)} // +1: see fastRun
+	f.fastRun(s, 0)
 	return f.string(), true
 }
 
@@ -128,6 +131,8 @@ type folder struct {
 	// started is set once something other than a space was written, so
 	// that leading spaces are dropped.
 	started bool
+	// invalid is set when s was not valid UTF-8 (see AppendFold).
+	invalid bool
 }
 
 // string returns the folded text without copying it, as strings.Builder
@@ -138,10 +143,6 @@ func (f *folder) string() string {
 
 // fold appends the folding of s.
 func (f *folder) fold(s string) {
-	if isASCII(s) && f.offs == nil {
-		f.asciiRun(s, 0)
-		return
-	}
 	f.run(s)
 }
 
@@ -161,43 +162,85 @@ var asciiFold = func() (t [utf8.RuneSelf]byte) {
 	return t
 }()
 
-// asciiRun folds the run of ASCII bytes of s that starts at i, as ascii
-// would one by one, and returns where the run ends. It is the loop that
-// most of a body's bytes go through in a full-text search, so it keeps
-// its state in locals and records no offsets (f.offs must be nil).
-func (f *folder) asciiRun(s string, i int) int {
-	b, pending, started := f.b, f.pending, f.started
-	for ; i < len(s); i++ {
+// fastRun folds s from i on, for as long as it meets ASCII or a letter or
+// mark that folds to one ASCII byte or to nothing (fast2, fast3), and
+// returns where it stopped: at the end of s, or at a rune the general
+// path must fold. That is nearly all the letters of Vietnamese text, so
+// this is the loop most of a body goes through in a full-text search; it
+// keeps its state in locals, decodes UTF-8 itself, and records no offsets
+// (f.offs must be nil).
+func (f *folder) fastRun(s string, i int) int {
+	// Each byte read writes at most one, and a pending space one more.
+	if need := len(s) - i + 1; cap(f.b)-len(f.b) < need {
+		f.b = slices.Grow(f.b, need)
+	}
+	b, n := f.b[:cap(f.b)], len(f.b)
+	pending, started := f.pending, f.started
+	for i < len(s) {
 		c := s[i]
-		if c >= utf8.RuneSelf {
-			break
-		}
-		if c = asciiFold[c]; c == ' ' {
-			if started && pending == 0 {
-				pending = i + 1
+		if c < utf8.RuneSelf {
+			if c = asciiFold[c]; c == ' ' {
+				if started && pending == 0 {
+					pending = i + 1
+				}
+				i++
+				continue
 			}
-			continue
+			i++
+		} else {
+			var m byte
+			switch {
+			case c >= 0xc2 && c < 0xe0 && i+1 < len(s) && s[i+1]&0xc0 == 0x80:
+				m = fast2[int(c&0x1f)<<6|int(s[i+1]&0x3f)]
+				if m == 0 {
+					goto out
+				}
+				i += 2
+			case c == 0xe1 && i+2 < len(s) && s[i+1]&0xfc == 0xb8 && s[i+2]&0xc0 == 0x80:
+				m = fast3[int(s[i+1]&0x03)<<6|int(s[i+2]&0x3f)]
+				if m == 0 {
+					goto out
+				}
+				i += 3
+			default:
+				goto out
+			}
+			if m == dropped {
+				continue
+			}
+			c = m
 		}
 		if pending > 0 {
-			b = append(b, ' ')
+			b[n] = ' '
+			n++
 			pending = 0
 		}
 		started = true
-		b = append(b, c)
+		b[n] = c
+		n++
 	}
-	f.b, f.pending, f.started = b, pending, started
+out:
+	f.b, f.pending, f.started = b[:n], pending, started
 	return i
 }
+
+// fast2 is what the runes U+0000 to U+07FF (one or two bytes of UTF-8)
+// fold to when that is one ASCII byte, or dropped for the combining
+// diacritics; 0 sends the rune to the general path. fast3 is the same for
+// U+1E00 to U+1EFF, where Vietnamese keeps its letters with two marks.
+var fast2 [0x800]byte
+var fast3 [0x100]byte
+
+// dropped marks a rune that folds to nothing in fast2.
+const dropped = 1
 
 // iters recycles norm.Iter values: an Iter is several hundred bytes and
 // escapes to the heap, which would otherwise be most of the cost of
 // folding a title.
 var iters = sync.Pool{New: func() any { return new(norm.Iter) }}
 
-// run folds s segment by segment, where a segment is what norm.Iter
-// returns: a starter and the marks that modify it. norm.Iter promises the
-// same segments for any two inputs with the same NFD, which is what makes
-// NFC and NFD input fold the same.
+// latin is how each Latin letter from U+00C0 on folds when that is plain
+// ASCII: what runIter makes of it, worked out once.
 var latin [0x1f00 - 0xc0]string
 
 func init() {
@@ -213,21 +256,44 @@ func init() {
 			latin[r-0xc0] = out
 		}
 	}
+	for r := 0x300; r <= 0x36f; r++ {
+		fast2[r] = dropped
+	}
+	for r := 0xc0; r < 0x800; r++ {
+		if out := latin[r-0xc0]; len(out) == 1 {
+			fast2[r] = out[0]
+		}
+	}
+	for r := 0x1e00; r < 0x1f00; r++ {
+		if out := latin[r-0xc0]; len(out) == 1 {
+			fast3[r-0x1e00] = out[0]
+		}
+	}
 }
+
+// run folds s. Runes the tables don't cover are folded segment by
+// segment, where a segment is what norm.Iter returns: a starter and the
+// marks that modify it. norm.Iter promises the same segments for any two
+// inputs with the same NFD, which is what makes NFC and NFD input fold
+// the same.
 
 func (f *folder) run(s string) {
 	for i := 0; i < len(s); {
+		if f.offs == nil {
+			if i = f.fastRun(s, i); i == len(s) {
+				return
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if f.offs == nil {
-				i = f.asciiRun(s, i)
-				continue
-			}
 			f.ascii(c, i)
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			f.invalid = true
+		}
 		switch {
 		case 0x300 <= r && r <= 0x36f:
 		case r >= 0xc0 && r < 0x1f00 && latin[r-0xc0] != "":

@@ -1,6 +1,7 @@
 package fold
 
 import (
+	"bytes"
 	"slices"
 	"strconv"
 	"strings"
@@ -313,6 +314,17 @@ func (q Query) InDates(t time.Time) bool {
 func (q Query) MatchText(folded string) bool {
 	for _, w := range q.Words {
 		if !strings.Contains(folded, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// MatchFolded is MatchText over folded bytes, such as a body folded
+// with AppendFold.
+func (q Query) MatchFolded(folded []byte) bool {
+	for _, w := range q.Words {
+		if !bytes.Contains(folded, []byte(w)) {
 			return false
 		}
 	}

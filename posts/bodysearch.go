@@ -1,0 +1,181 @@
+package posts
+
+import (
+	"bytes"
+	"io"
+	"io/fs"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/newsreader/newsreader/posts/fold"
+)
+
+// BodySearch is a full-text search under way over the bodies of a list
+// of posts. Its workers read and test the bodies while the caller keeps
+// going; Next hands over the matches found so far, Stop ends it early.
+type BodySearch struct {
+	hits    chan int // positions in ps of the matching posts
+	stopped atomic.Bool
+	next    atomic.Int64 // the next position a worker takes
+	ps      []*Post
+}
+
+// SearchBodies starts searching the bodies of ps for every word of q, on
+// as many goroutines as there are processors. The posts are taken in the
+// order given, so the first matches found are near the front of ps.
+func (l *Library) SearchBodies(ps []*Post, q fold.Query) *BodySearch {
+	s := &BodySearch{hits: make(chan int, 1024), ps: ps}
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() { s.work(l, q) })
+	}
+	go func() {
+		wg.Wait()
+		close(s.hits)
+	}()
+	return s
+}
+
+// work tests posts until there are none left or the search is stopped,
+// reusing one buffer for the file and one for its folded body.
+func (s *BodySearch) work(l *Library, q fold.Query) {
+	var raw, folded []byte
+	for !s.stopped.Load() {
+		i := int(s.next.Add(1) - 1)
+		if i >= len(s.ps) {
+			return
+		}
+		var hit bool
+		raw, folded, hit = l.bodyMatches(s.ps[i], q, raw, folded)
+		if hit {
+			s.hits <- i
+		}
+	}
+}
+
+// bodyMatches reports whether p's body holds every word of q, returning
+// the buffers for the next post. The body is decoded like Body's but not
+// cleaned, which searching does not need (folding turns controls into
+// spaces) and which would cost as much as the search itself. The front
+// matter is left out, or every post would match "entries".
+//
+// A post that trips a bug here is no match, not the end of the program:
+// this runs on a goroutine of its own, where nothing would catch a panic.
+func (l *Library) bodyMatches(p *Post, q fold.Query, raw, folded []byte) (_, _ []byte, hit bool) {
+	defer func() {
+		if recover() != nil {
+			hit = false
+		}
+	}()
+	raw, err := readInto(l.FS, p.name(), raw[:0], int(min(p.Size, maxBody)), maxBody)
+	if err != nil {
+		return raw, folded, false
+	}
+	folded, valid := fold.AppendFold(folded[:0], searchable(raw))
+	if !valid {
+		// Not UTF-8: perhaps Windows-1258. Folding found out on its way,
+		// sparing every other post a separate check.
+		if dec, ok := decodeLegacy(raw); ok {
+			folded, _ = fold.AppendFold(folded[:0], searchable(dec))
+		}
+	}
+	return raw, folded, q.MatchFolded(folded)
+}
+
+// searchable is the part of a post file a body search looks in: all of
+// it but a byte-order mark and the front matter.
+func searchable(data []byte) []byte {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if front, body, err := splitFile(data); err == nil && front != nil {
+		return body
+	}
+	return data
+}
+
+// readInto appends to buf the first limit bytes of the named file. The
+// buffer grows as needed and is kept by the caller for the next file, so
+// a search through a folder allocates almost nothing per post. size is
+// the file's size when it was listed: a read that comes back short once
+// that much is in is taken as the end of the file, which saves the read
+// that would only say so. A file that grew since is read on to its end.
+func readInto(fsys fs.FS, name string, buf []byte, size, limit int) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return buf, err
+	}
+	defer f.Close()
+	start := len(buf)
+	if want := start + min(size+1, limit); cap(buf) < want {
+		buf = slices.Grow(buf, want-len(buf))
+	}
+	for len(buf)-start < limit {
+		if len(buf) == cap(buf) {
+			buf = slices.Grow(buf, min(max(cap(buf), 64<<10), limit-(len(buf)-start)))
+		}
+		ask := buf[len(buf):min(cap(buf), start+limit)]
+		n, err := f.Read(ask)
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+		if n > 0 && n < len(ask) && len(buf)-start >= size {
+			return buf, nil
+		}
+	}
+	return buf, nil
+}
+
+// Next waits for the next match, or for the end of the search, and
+// returns it with the matches that follow within window: their positions
+// in the list given to SearchBodies, in increasing order. done is true
+// once every body has been searched and every match handed over.
+func (s *BodySearch) Next(window time.Duration) (hits []int, done bool) {
+	i, ok := <-s.hits
+	if !ok {
+		return nil, true
+	}
+	hits = append(hits, i)
+	timer := time.NewTimer(window)
+	defer timer.Stop()
+	for {
+		select {
+		case i, ok := <-s.hits:
+			if !ok {
+				slices.Sort(hits)
+				return hits, true
+			}
+			hits = append(hits, i)
+		case <-timer.C:
+			slices.Sort(hits)
+			return hits, false
+		}
+	}
+}
+
+// Stop ends the search: the workers finish the body they are reading and
+// quit. Matches not yet handed over are dropped.
+func (s *BodySearch) Stop() {
+	if s.stopped.Swap(true) {
+		return
+	}
+	// Workers blocked on a full channel of hits need a reader to finish.
+	go func() {
+		for range s.hits {
+		}
+	}()
+}
+
+// Posts returns the posts at the given positions of the searched list.
+func (s *BodySearch) Posts(at []int) []*Post {
+	out := make([]*Post, len(at))
+	for k, i := range at {
+		out[k] = s.ps[i]
+	}
+	return out
+}

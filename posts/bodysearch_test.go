@@ -1,0 +1,175 @@
+package posts
+
+import (
+	"fmt"
+	"io/fs"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/newsreader/newsreader/posts/fold"
+)
+
+// searchAll runs a body search to its end and returns the paths of the
+// matches, in the order handed over.
+func searchAll(t *testing.T, l *Library, ps []*Post, query string) []string {
+	t.Helper()
+	q, err := fold.Parse(query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := l.SearchBodies(ps, q)
+	var got []string
+	for {
+		hits, done := s.Next(time.Millisecond)
+		if !slices.IsSorted(hits) {
+			t.Fatalf("Next gave %v, not in order", hits)
+		}
+		for _, p := range s.Posts(hits) {
+			got = append(got, p.Path)
+		}
+		if done {
+			return got
+		}
+	}
+}
+
+func TestSearchBodies(t *testing.T) {
+	legacy, err := charmap.Windows1258.NewEncoder().String(cp1258Form("Tin về Đà Nẵng và Hà Nội, mưa lớn."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	front := "title: \"Không có từ khoá\"\ndate: 2025-01-01\ncategories: entries VN\n"
+	fsys := faultyFS{
+		MapFS: fstest.MapFS{
+			"nfc.md":     {Data: doc(front, "Hôm nay ở Đà Nẵng trời nắng.\n")},
+			"nfd.md":     {Data: doc(front, norm.NFD.String("Mưa to ở ĐÀ   NẴNG\r\nsuốt đêm.\n"))},
+			"legacy.md":  {Data: doc("title: x\n", legacy)}, // all of it Windows-1258
+			"bom.md":     {Data: append([]byte("\xef\xbb\xbf"), doc(front, "da nang, không dấu\n")...)},
+			"other.md":   {Data: doc(front, "Tin về Hà Nội.\n")},
+			"front.md":   {Data: doc("title: \"Đà Nẵng\"\ndate: 2025-01-01\n", "Chỉ có tiêu đề nhắc tới.\n")},
+			"split.md":   {Data: doc(front, "Đà\nNẵng bị ngắt dòng.\n")},
+			"gone.md":    {Data: doc(front, "Đà Nẵng\n")},
+			"broken.md":  {Data: doc(front, "Đà Nẵng\n")},
+			"nofront.md": {Data: []byte("Đà Nẵng không có front matter.\n")},
+		},
+		openErr: map[string]error{"gone.md": fs.ErrNotExist},
+		readErr: map[string]error{"broken.md": fs.ErrPermission},
+	}
+	l := &Library{FS: fsys}
+	names := []string{"nfc.md", "nfd.md", "legacy.md", "bom.md", "other.md", "front.md", "split.md", "gone.md", "broken.md", "nofront.md"}
+	var ps []*Post
+	for _, n := range names {
+		ps = append(ps, &Post{Path: n})
+	}
+	got := searchAll(t, l, ps, "da nang")
+	want := []string{"nfc.md", "nfd.md", "legacy.md", "bom.md", "split.md", "nofront.md"}
+	if !slices.Equal(got, want) {
+		t.Errorf("da nang: got %v, want %v", got, want)
+	}
+	// Every word, in any order; a quoted phrase as one.
+	if got := searchAll(t, l, ps, "nang mua"); !slices.Equal(got, []string{"nfd.md", "legacy.md"}) {
+		t.Errorf("nang mua: got %v", got)
+	}
+	if got := searchAll(t, l, ps, `"dem suot"`); len(got) != 0 {
+		t.Errorf(`"dem suot": got %v, want nothing`, got)
+	}
+	if got := searchAll(t, l, ps, "entries"); len(got) != 0 {
+		t.Errorf("the front matter was searched: %v", got)
+	}
+}
+
+// TestSearchBodiesManyHits checks that every match of a large search is
+// handed over once, in order, whatever the number of workers.
+func TestSearchBodiesManyHits(t *testing.T) {
+	fsys := fstest.MapFS{}
+	var ps []*Post
+	var want []string
+	for i := range 3000 {
+		name := fmt.Sprintf("p%04d.md", i)
+		body := "Tin thường.\n"
+		if i%3 == 0 {
+			body = "Tin về Đà Nẵng.\n"
+			want = append(want, name)
+		}
+		fsys[name] = &fstest.MapFile{Data: doc("title: x\n", body)}
+		ps = append(ps, &Post{Path: name})
+	}
+	got := searchAll(t, &Library{FS: fsys}, ps, "đà nẵng")
+	if !slices.Equal(got, want) {
+		t.Fatalf("got %d matches, want %d", len(got), len(want))
+	}
+}
+
+// slowFS makes each open take a while, so a search is still running when
+// it is stopped.
+type slowFS struct{ fstest.MapFS }
+
+func (s slowFS) Open(name string) (fs.File, error) {
+	time.Sleep(time.Millisecond)
+	return s.MapFS.Open(name)
+}
+
+func TestSearchBodiesStop(t *testing.T) {
+	fsys := fstest.MapFS{}
+	var ps []*Post
+	for i := range 5000 {
+		name := fmt.Sprintf("p%04d.md", i)
+		fsys[name] = &fstest.MapFile{Data: doc("title: x\n", "Đà Nẵng\n")}
+		ps = append(ps, &Post{Path: name})
+	}
+	before := runtime.NumGoroutine()
+	q, _ := fold.Parse("da nang")
+	s := (&Library{FS: slowFS{fsys}}).SearchBodies(ps, q)
+	if hits, done := s.Next(time.Millisecond); len(hits) == 0 || done {
+		t.Fatalf("first Next: %d hits, done %v", len(hits), done)
+	}
+	s.Stop()
+	s.Stop() // twice is harmless
+	deadline := time.Now().Add(5 * time.Second)
+	for runtime.NumGoroutine() > before {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d goroutines before the search, %d after Stop", before, runtime.NumGoroutine())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if n := int(s.next.Load()); n >= len(ps) {
+		t.Errorf("the workers went through all %d posts after Stop", n)
+	}
+}
+
+func TestReadIntoReusesAndBounds(t *testing.T) {
+	big := strings.Repeat("x", 200<<10)
+	fsys := fstest.MapFS{"big.md": {Data: []byte(big)}, "small.md": {Data: []byte("abc")}}
+	const limit = 100 << 10
+	// The size from the listing may be right, out of date either way, or
+	// unknown: the file is read to its end or to the limit all the same.
+	for _, size := range []int{0, 10, 150 << 10, 200 << 10, 300 << 10} {
+		buf, err := readInto(fsys, "big.md", nil, size, limit)
+		if err != nil || len(buf) != limit || string(buf) != big[:limit] {
+			t.Fatalf("big, size %d: %d bytes, %v; want the first %d", size, len(buf), err, limit)
+		}
+	}
+	buf, _ := readInto(fsys, "big.md", nil, 0, limit)
+	c := cap(buf)
+	for _, size := range []int{0, 1, 3, 1000} {
+		got, err := readInto(fsys, "small.md", buf[:0], size, limit)
+		if err != nil || string(got) != "abc" || cap(got) != c {
+			t.Fatalf("small, size %d: %q, %v, cap %d (was %d)", size, got, err, cap(got), c)
+		}
+	}
+	// What the buffer held before stays, and the limit counts from there.
+	got, err := readInto(fsys, "small.md", []byte("pre"), 3, 2)
+	if err != nil || string(got) != "preab" {
+		t.Fatalf("appending: %q, %v", got, err)
+	}
+	if _, err := readInto(fsys, "none.md", buf[:0], 0, 10); err == nil {
+		t.Fatal("a missing file read without error")
+	}
+}
