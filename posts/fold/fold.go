@@ -169,60 +169,80 @@ var asciiFold = func() (t [utf8.RuneSelf]byte) {
 // this is the loop most of a body goes through in a full-text search; it
 // keeps its state in locals, decodes UTF-8 itself, and records no offsets
 // (f.offs must be nil).
+//
+// Runs of spaces collapse without a branch per byte: every ASCII byte is
+// written, and the write position moves on unless it is a space after a
+// space (or before anything). A space left last is taken back into
+// pending, so that the text's end, or the general path, decides on it.
 func (f *folder) fastRun(s string, i int) int {
 	// Each byte read writes at most one, and a pending space one more.
 	if need := len(s) - i + 1; cap(f.b)-len(f.b) < need {
 		f.b = slices.Grow(f.b, need)
 	}
 	b, n := f.b[:cap(f.b)], len(f.b)
-	pending, started := f.pending, f.started
+	entry := n
+	var sp uint8 // 1 after a space, or before the text starts
+	switch {
+	case f.pending > 0:
+		b[n] = ' '
+		n++
+		sp = 1
+	case !f.started:
+		sp = 1
+	}
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c = asciiFold[c]; c == ' ' {
-				if started && pending == 0 {
-					pending = i + 1
-				}
-				i++
-				continue
-			}
+			isSp := asciiSpace[c]
+			b[n] = asciiFold[c]
+			n += 1 - int(isSp&sp)
+			sp = isSp
 			i++
-		} else {
-			var m byte
-			switch {
-			case c >= 0xc2 && c < 0xe0 && i+1 < len(s) && s[i+1]&0xc0 == 0x80:
-				m = fast2[int(c&0x1f)<<6|int(s[i+1]&0x3f)]
-				if m == 0 {
-					goto out
-				}
-				i += 2
-			case c == 0xe1 && i+2 < len(s) && s[i+1]&0xfc == 0xb8 && s[i+2]&0xc0 == 0x80:
-				m = fast3[int(s[i+1]&0x03)<<6|int(s[i+2]&0x3f)]
-				if m == 0 {
-					goto out
-				}
-				i += 3
-			default:
+			continue
+		}
+		var m byte
+		switch {
+		case c >= 0xc2 && c < 0xe0 && i+1 < len(s) && s[i+1]&0xc0 == 0x80:
+			m = fast2[int(c&0x1f)<<6|int(s[i+1]&0x3f)]
+			if m == 0 {
 				goto out
 			}
-			if m == dropped {
-				continue
+			i += 2
+		case c == 0xe1 && i+2 < len(s) && s[i+1]&0xfc == 0xb8 && s[i+2]&0xc0 == 0x80:
+			m = fast3[int(s[i+1]&0x03)<<6|int(s[i+2]&0x3f)]
+			if m == 0 {
+				goto out
 			}
-			c = m
+			i += 3
+		default:
+			goto out
 		}
-		if pending > 0 {
-			b[n] = ' '
+		if m != dropped {
+			b[n] = m
 			n++
-			pending = 0
+			sp = 0
 		}
-		started = true
-		b[n] = c
-		n++
 	}
 out:
-	f.b, f.pending, f.started = b[:n], pending, started
+	f.pending = 0
+	if sp == 1 && n > entry && b[n-1] == ' ' {
+		n--
+		f.pending = 1 // offsets are not kept here, so any position will do
+	}
+	f.started = f.started || n > entry
+	f.b = b[:n]
 	return i
 }
+
+// asciiSpace is 1 for the ASCII bytes asciiFold turns into a space.
+var asciiSpace = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		if asciiFold[c] == ' ' {
+			t[c] = 1
+		}
+	}
+	return t
+}()
 
 // fast2 is what the runes U+0000 to U+07FF (one or two bytes of UTF-8)
 // fold to when that is one ASCII byte, or dropped for the combining
