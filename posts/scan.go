@@ -200,31 +200,36 @@ var errNotRegular = errors.New("not a regular file")
 
 // readPost reads the head of a file into buf and parses it. The Post
 // keeps no reference to buf.
+//
+// The walk hands over regular files only, and nearly every post is
+// smaller than buf: one read that comes back short is the whole file,
+// and its length is the file's size, as it is for a regular file on
+// every file system we read. Only a file that fills buf costs a stat,
+// for its size and to check that it is still a regular file (a pipe or
+// a device may have taken its name since the walk).
 func readPost(fsys fs.FS, name string, buf []byte) (*Post, error) {
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
+	n, err := f.Read(buf)
+	if err != nil && err != io.EOF {
 		return nil, err
 	}
-	if !info.Mode().IsRegular() {
-		return nil, errNotRegular
-	}
-	size := info.Size()
-	want := len(buf)
-	if size > 0 && size < int64(want) {
-		// Asking for exactly the size saves the read that finds EOF.
-		want = int(size)
-	}
-	n, err := io.ReadFull(f, buf[:want])
-	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
-		return nil, err
+	size := int64(n)
+	if n == len(buf) {
+		info, err := f.Stat()
+		if err != nil {
+			return nil, err
+		}
+		if !info.Mode().IsRegular() {
+			return nil, errNotRegular
+		}
+		size = max(size, info.Size())
 	}
 	data := buf[:n]
-	p := parse(name, data, max(size, int64(n)))
+	p := parse(name, data, size)
 	if n == len(buf) && isUnclosed(p.Err) { // isUnclosed allocates
 		more, err := io.ReadAll(io.LimitReader(f, frontLimit-int64(n)))
 		if err != nil {
