@@ -143,8 +143,15 @@ func FuzzURL(f *testing.F) {
 	f.Add("https://例え.jp/Hà?q=Nội")
 	f.Add("https://[::1]:8080/")
 	f.Add("javascript:alert(1)")
+	f.Add("http://a.example/x/y-z_1.html?p=2&q=a+b,c~d")
+	f.Add("https://a.example?x")
 	f.Fuzz(func(t *testing.T, raw string) {
 		clean, ok := URL(raw)
+		if plainURL(raw) {
+			if slow, ok := parseURL(raw); !ok || slow != raw {
+				t.Fatalf("plainURL(%q), but parsing gives %q, %v", raw, slow, ok)
+			}
+		}
 		if !ok {
 			if clean != "" || Host(raw) != "" {
 				t.Fatalf("URL(%q) rejected but returned %q, host %q", raw, clean, Host(raw))

@@ -32,6 +32,53 @@ const maxURLLen = 4096
 // look-alike letter can't pass for the real one, and everything else that
 // is not ASCII percent-encoded. It is safe to put into an OSC 8 hyperlink.
 func URL(raw string) (clean string, ok bool) {
+	if plainURL(raw) {
+		return raw, true
+	}
+	return parseURL(raw)
+}
+
+// plainURL reports whether raw is a URL that parseURL would give back
+// unchanged, so that it need not be parsed: http or https in lower case,
+// a lower-case DNS name with no port, and a path and query of letters,
+// digits and "-._~/?=&+," only. Most links in posts look like this, and
+// a scan vets one per post. FuzzURL checks that parseURL agrees.
+func plainURL(raw string) bool {
+	rest, ok := strings.CutPrefix(raw, "https://")
+	if !ok {
+		if rest, ok = strings.CutPrefix(raw, "http://"); !ok {
+			return false
+		}
+	}
+	if len(raw) > maxURLLen {
+		return false
+	}
+	end := strings.IndexAny(rest, "/?")
+	if end < 0 {
+		end = len(rest)
+	}
+	if !isHostname(rest[:end]) {
+		return false
+	}
+	for i := end; i < len(rest); i++ {
+		if !plainURLByte[rest[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+// plainURLByte is the set of bytes plainURL allows after the host.
+var plainURLByte = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+			strings.IndexByte("-._~/?=&+,", byte(c)) >= 0
+	}
+	return t
+}()
+
+// parseURL is URL for any link: parsed, vetted and written back.
+func parseURL(raw string) (clean string, ok bool) {
 	if raw == "" || len(raw) > maxURLLen || raw[0] == '-' {
 		return "", false
 	}

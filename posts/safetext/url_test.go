@@ -1,6 +1,9 @@
 package safetext
 
-import "testing"
+import (
+	"math/rand/v2"
+	"testing"
+)
 
 func TestURL(t *testing.T) {
 	good := []struct{ in, want, host string }{
@@ -76,5 +79,33 @@ func TestURL(t *testing.T) {
 		if h := Host(in); h != "" {
 			t.Errorf("Host(%q) = %q, want \"\"", in, h)
 		}
+	}
+}
+
+// TestPlainURLsNeedNoParsing checks, over many generated links, that
+// every URL plainURL lets through is one parsing gives back unchanged.
+func TestPlainURLsNeedNoParsing(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 7))
+	pick := func(alphabet string, n int) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		return string(b)
+	}
+	passed := 0
+	for range 200000 {
+		raw := []string{"http://", "https://", "HTTP://", "https:/"}[r.IntN(4)] +
+			pick("abcz09.-_A", 1+r.IntN(12)) + pick("/?aZ09-._~=&+,%#:;@[] \\", r.IntN(30))
+		if !plainURL(raw) {
+			continue
+		}
+		passed++
+		if slow, ok := parseURL(raw); !ok || slow != raw {
+			t.Fatalf("plainURL(%q), but parsing gives %q, %v", raw, slow, ok)
+		}
+	}
+	if passed < 2000 {
+		t.Fatalf("only %d generated links were plain; the test checks too little", passed)
 	}
 }
