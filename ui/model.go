@@ -4,6 +4,7 @@ package ui
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"time"
 
@@ -95,6 +96,7 @@ type Model struct {
 
 	cache   map[renderKey][]string
 	pending map[renderKey]bool // renderings asked for and not back yet
+	gate    *renderGate        // shared by every copy of the model
 
 	live   liveState
 	marks  marks
@@ -119,6 +121,7 @@ func New(lib *posts.Library, keys KeyMap, opts Options) Model {
 		help:    help.New(),
 		cache:   make(map[renderKey][]string),
 		pending: make(map[renderKey]bool),
+		gate:    newRenderGate(runtime.GOMAXPROCS(0)),
 		search:  newSearch(true, textsFor(opts.Lang)),
 		find:    newFindInput(true),
 	}
@@ -202,6 +205,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case renderedMsg:
 		delete(m.pending, msg.key)
+		if msg.skipped {
+			// It may have been wanted again after it was dropped, while
+			// it still counted as pending: ask again for what is wanted.
+			return m, m.preview()
+		}
 		m.cache[msg.key] = msg.lines
 		m.reader.Show(msg.key, msg.lines)
 		return m, nil
@@ -717,6 +725,8 @@ func (m *Model) preview() tea.Cmd {
 	}
 	w := articleWidth(m.reader.width, m.opts.MaxWidth)
 	key := renderKey{path: p.Path, post: p, width: w, style: m.glamourStyle()}
+	wanted := []renderKey{key}
+	defer func() { m.gate.want(wanted) }()
 	var cmds []tea.Cmd
 	if m.reader.Want(p, key) {
 		if lines, ok := m.cache[key]; ok {
@@ -732,6 +742,7 @@ func (m *Model) preview() tea.Cmd {
 		}
 		np := m.list.items[i]
 		nk := renderKey{path: np.Path, post: np, width: w, style: key.style}
+		wanted = append(wanted, nk)
 		if _, ok := m.cache[nk]; !ok && !m.pending[nk] {
 			cmds = append(cmds, m.renderCmd(np, nk))
 		}
@@ -743,7 +754,7 @@ func (m *Model) preview() tea.Cmd {
 // needs now; it never reads the model from its goroutine.
 func (m *Model) renderCmd(p *posts.Post, key renderKey) tea.Cmd {
 	m.pending[key] = true
-	lib, s, t, now := m.lib, m.styles, m.text, m.opts.Now()
+	lib, s, t, now, gate := m.lib, m.styles, m.text, m.opts.Now(), m.gate
 	return func() (msg tea.Msg) {
 		// A post that trips a bug in the renderer says so in its pane;
 		// the reader goes on.
@@ -753,7 +764,8 @@ func (m *Model) renderCmd(p *posts.Post, key renderKey) tea.Cmd {
 				msg = renderedMsg{key: key, lines: strings.Split(s.Error.Render(wrap(safetext.Line(text), key.width)), "\n")}
 			}
 		}()
-		return renderedMsg{key: key, lines: renderArticle(lib, p, key.width, key.style, s, t, now)}
+		lines, ok := gate.run(key, func() []string { return renderArticle(lib, p, key.width, key.style, s, t, now) })
+		return renderedMsg{key: key, lines: lines, skipped: !ok}
 	}
 }
 

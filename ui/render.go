@@ -29,9 +29,56 @@ type renderKey struct {
 }
 
 // renderedMsg carries a finished rendering back to the update loop.
+// skipped is set, with no lines, for a rendering that was no longer
+// wanted when its turn came.
 type renderedMsg struct {
-	key   renderKey
-	lines []string
+	key     renderKey
+	lines   []string
+	skipped bool
+}
+
+// renderGate lets a few renderings run at once, and drops those the
+// reader no longer wants by the time their turn comes. Dragging the edge
+// of a window sends a size for every step, and each asks for the article
+// at the new width: a long article takes seconds in Glamour, and without
+// the gate each step would start one more of them, all running at once.
+// Only the last step's renderings are still wanted when a slot frees.
+type renderGate struct {
+	slots chan struct{}
+
+	mu     sync.Mutex
+	wanted map[renderKey]bool
+	ran    int // renderings done, for the tests
+}
+
+func newRenderGate(n int) *renderGate {
+	return &renderGate{slots: make(chan struct{}, max(n, 1)), wanted: map[renderKey]bool{}}
+}
+
+// want replaces the set of wanted renderings.
+func (g *renderGate) want(keys []renderKey) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	clear(g.wanted)
+	for _, k := range keys {
+		g.wanted[k] = true
+	}
+}
+
+// run waits for a slot, then renders with do if key is still wanted.
+func (g *renderGate) run(key renderKey, do func() []string) ([]string, bool) {
+	g.slots <- struct{}{}
+	defer func() { <-g.slots }()
+	g.mu.Lock()
+	ok := g.wanted[key]
+	if ok {
+		g.ran++
+	}
+	g.mu.Unlock()
+	if !ok {
+		return nil, false
+	}
+	return do(), true
 }
 
 // renderer pools: a glamour.TermRenderer is not safe for concurrent use,
