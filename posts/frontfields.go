@@ -43,7 +43,10 @@ func quickFields(text []byte) (f fields, notes []string, ok bool) {
 		if k == 0 || k == len(l) || l[k] != ':' || (k+1 < len(l) && l[k+1] != ' ') || l[0] == '-' {
 			return nil, nil, false
 		}
-		key := string(l[:k])
+		key, interned := keyNames[string(l[:k])] // looked up without a copy
+		if !interned {
+			key = string(l[:k])
+		}
 		v, ok := quickValue(string(l[k+1:]))
 		if !ok || isNull(key) {
 			return nil, nil, false

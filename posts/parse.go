@@ -212,6 +212,19 @@ var known = map[string]bool{
 	"translation_key": true, "translationKey": true, "lang_ref": true,
 }
 
+// keyNames holds one string for each key most posts have, so that
+// reading a post's keys takes no allocation for them.
+var keyNames = func() map[string]string {
+	names := map[string]string{}
+	for k := range known {
+		names[k] = k
+	}
+	for _, k := range []string{"layout", "image", "author", "description", "permalink", "excerpt"} {
+		names[k] = k
+	}
+	return names
+}()
+
 // frontFields reads the front matter, the quick way when it can.
 func frontFields(text []byte) (fields, []string, error) {
 	var notes []string
