@@ -36,6 +36,7 @@ type texts struct {
 	skipped        string // "%d skipped"
 	searchHint     string
 	searching      string // body search under way
+	helpMore       string // the help scrolled in a short window: lines, scroll keys, close key
 	filter         string
 	sortNames      [3]string
 	twin           string // list marker title
@@ -84,6 +85,7 @@ var textsEN = texts{
 	skipped:        "%d skipped",
 	searchHint:     "words, lang:vn topic:ai hot:2 since:2025-01-01 cat:…",
 	searching:      "searching articles…",
+	helpMore:       "lines %d–%d of %d · %s scroll · %s close",
 	filter:         "filter",
 	sortNames:      [3]string{"newest", "hottest", "oldest"},
 	twin:           "⇄",
@@ -132,6 +134,7 @@ var textsVI = texts{
 	skipped:        "bỏ qua %d",
 	searchHint:     "từ khoá, lang:vn topic:ai hot:2 since:2025-01-01 cat:…",
 	searching:      "đang tìm trong nội dung…",
+	helpMore:       "dòng %d–%d / %d · %s cuộn · %s để đóng",
 	filter:         "lọc",
 	sortNames:      [3]string{"mới nhất", "nóng nhất", "cũ nhất"},
 	twin:           "⇄",

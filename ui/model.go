@@ -5,6 +5,7 @@ package ui
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -88,6 +89,7 @@ type Model struct {
 	listW         int // width of the list in the wide layout, 0 when narrow
 	ready         bool
 	showHelp      bool
+	helpTop       int // first help line shown, when the help does not fit
 	isDark        bool
 	single        bool // started on one file: esc lists its folder
 	loading       bool // Options.Load is still scanning
@@ -305,10 +307,19 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
 	case key.Matches(msg, k.Help):
-		m.showHelp = !m.showHelp
+		m.showHelp, m.helpTop = !m.showHelp, 0
 		return m, nil
 	case m.showHelp && key.Matches(msg, k.Back):
 		m.showHelp = false
+		return m, nil
+	case m.showHelp:
+		// The help has the keyboard: movement scrolls it when the window
+		// is too short to show it whole, and nothing moves behind it.
+		page := max(m.bodyHeight()-1, 1)
+		if delta, jump, ok := m.motion(msg, page); ok {
+			n := len(m.helpLines())
+			m.helpTop = max(min(m.helpTop+delta+jump*n, n-page), 0)
+		}
 		return m, nil
 	case key.Matches(msg, k.SwitchFocus):
 		if m.focus == focusList {
@@ -782,11 +793,11 @@ func (m Model) View() tea.View {
 		v.SetContent(block([]string{m.text.tooSmall}, m.width, m.height))
 		return v
 	}
-	bodyH := max(m.height-headerHeight-footerHeight, 0)
+	bodyH := m.bodyHeight()
 	var body string
 	switch {
 	case m.showHelp:
-		body = block(m.helpLines(), m.width, bodyH)
+		body = block(m.helpView(bodyH), m.width, bodyH)
 	case m.picker.open && m.listW > 0:
 		m.prepareList()
 		div := m.styles.Divider.Render(strings.TrimSuffix(strings.Repeat("│\n", bodyH), "\n"))
@@ -805,6 +816,26 @@ func (m Model) View() tea.View {
 	}
 	v.SetContent(m.headerView() + "\n" + body + "\n" + m.footerView())
 	return v
+}
+
+// bodyHeight is the height between the header and the footer.
+func (m Model) bodyHeight() int {
+	return max(m.height-headerHeight-footerHeight, 0)
+}
+
+// helpView is the part of the help that fits in h lines, from helpTop
+// on, with a last line saying how to see the rest when it does not fit.
+func (m Model) helpView(h int) []string {
+	lines := m.helpLines()
+	if len(lines) <= h || h < 2 {
+		return lines
+	}
+	top := min(m.helpTop, len(lines)-(h-1))
+	shown := slices.Clone(lines[top : top+h-1])
+	k := m.keys
+	more := fmt.Sprintf(m.text.helpMore, top+1, top+h-1, len(lines),
+		k.Down.Help().Key+" "+k.Up.Help().Key, k.Help.Help().Key)
+	return append(shown, m.styles.HeaderDim.Render(more))
 }
 
 // helpLines lays out the full help: its groups side by side as far as the

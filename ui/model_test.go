@@ -2,6 +2,7 @@ package ui
 
 import (
 	"flag"
+	"fmt"
 	"io/fs"
 	"strings"
 	"testing"
@@ -332,5 +333,41 @@ func TestHelpShowsEveryKeyInANarrowWindow(t *testing.T) {
 		if !found {
 			t.Errorf("help at 50 columns does not show %q:\n%s", k, s)
 		}
+	}
+}
+
+// TestHelpScrollsInAShortWindow: when the help does not fit, movement
+// keys scroll it, a line says which part is shown, and nothing moves
+// behind it.
+func TestHelpScrollsInAShortWindow(t *testing.T) {
+	m := newSized(t, sampleLib(t), 100, 6, Options{})
+	sel := m.(Model).list.Selected()
+	m = press(t, m, "?")
+	mm := m.(Model)
+	all := len(mm.helpLines())
+	page := m.(Model).bodyHeight() - 1
+	if all <= page+1 {
+		t.Fatalf("the help (%d lines) fits in %d; make the window shorter", all, page+1)
+	}
+	want := func(first, last int) {
+		t.Helper()
+		line := fmt.Sprintf("lines %d–%d of %d", first, last, all)
+		if s := screen(m); !strings.Contains(s, line) {
+			t.Fatalf("want %q on screen:\n%s", line, s)
+		}
+	}
+	want(1, page)
+	m = press(t, m, "j")
+	want(2, page+1)
+	m = press(t, m, "G")
+	want(all-page+1, all)
+	m = press(t, m, "k") // moves at once, from the end
+	want(all-page, all-1)
+	if got := m.(Model).list.Selected(); got != sel {
+		t.Fatalf("the list moved behind the help: %v, was %v", got.Path, sel.Path)
+	}
+	m = press(t, m, "esc")
+	if m.(Model).showHelp {
+		t.Fatal("esc did not close the help")
 	}
 }
