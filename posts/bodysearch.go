@@ -9,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/newsreader/newsreader/posts/fold"
 )
@@ -74,21 +75,23 @@ func (l *Library) bodyMatches(p *Post, q fold.Query, raw, folded []byte) (_, _ [
 	if err != nil {
 		return raw, folded, false
 	}
-	folded, valid := fold.AppendFold(folded[:0], searchable(raw))
-	if !valid {
-		// Not UTF-8: perhaps Windows-1258. Folding found out on its way,
-		// sparing every other post a separate check.
-		if dec, ok := decodeLegacy(raw); ok {
+	data := bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
+	body := searchable(data)
+	folded, valid := fold.AppendFold(folded[:0], body)
+	// Not UTF-8: perhaps Windows-1258, decoded whole as Body decodes it.
+	// Folding the body found out on its way, sparing every other post a
+	// separate check; the front matter before it is short to check.
+	if !valid || !utf8.Valid(data[:len(data)-len(body)]) {
+		if dec, ok := decodeLegacy(data); ok {
 			folded, _ = fold.AppendFold(folded[:0], searchable(dec))
 		}
 	}
 	return raw, folded, q.MatchFolded(folded)
 }
 
-// searchable is the part of a post file a body search looks in: all of
-// it but a byte-order mark and the front matter.
+// searchable is the part of a post file (without its byte-order mark)
+// that a body search looks in: all of it but the front matter.
 func searchable(data []byte) []byte {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if front, body, err := splitFile(data); err == nil && front != nil {
 		return body
 	}

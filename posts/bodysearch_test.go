@@ -181,3 +181,40 @@ func TestReadIntoReusesAndBounds(t *testing.T) {
 		t.Fatal("a missing file read without error")
 	}
 }
+
+// TestSearchBodiesLegacyEncodings: a Windows-1258 file is decoded whole,
+// as Body decodes it, with or without a byte-order mark, and whichever
+// part of it is not UTF-8; its front matter is never searched.
+func TestSearchBodiesLegacyEncodings(t *testing.T) {
+	enc := func(s string) string {
+		out, err := charmap.Windows1258.NewEncoder().String(cp1258Form(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	body := "Tin về Đà Nẵng, mưa lớn suốt đêm qua ở miền Trung.\n"
+	front := "title: \"Mưa lớn\"\ncategories: entries VN\n"
+	fsys := fstest.MapFS{
+		"plain.md":     {Data: []byte(enc("---\n" + front + "---\n" + body))},
+		"bom.md":       {Data: []byte("\xef\xbb\xbf" + enc("---\n"+front+"---\n"+body))},
+		"frontonly.md": {Data: []byte("---\n" + enc(front) + "---\n" + "Tin về Đà Nẵng.\n")},
+	}
+	l := &Library{FS: fsys}
+	ps := []*Post{{Path: "plain.md"}, {Path: "bom.md"}, {Path: "frontonly.md"}}
+	if got := searchAll(t, l, ps, "da nang"); len(got) != 3 {
+		t.Errorf("da nang: got %v, want all three", got)
+	}
+	if got := searchAll(t, l, ps, "entries"); len(got) != 0 {
+		t.Errorf("the front matter was searched: %v", got)
+	}
+	for _, p := range ps {
+		text, err := l.Body(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(text, "Đà Nẵng") {
+			t.Errorf("%s: Body gives %q", p.Path, text)
+		}
+	}
+}
