@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/newsreader/newsreader/posts/safetext"
 )
@@ -214,6 +215,9 @@ func readPost(fsys fs.FS, name string, buf []byte) (*Post, error) {
 	}
 	defer f.Close()
 	n, err := f.Read(buf)
+	if errors.Is(err, syscall.EISDIR) {
+		return nil, errNotRegular // a folder has taken the name since the walk
+	}
 	if err != nil && err != io.EOF {
 		return nil, err
 	}

@@ -312,3 +312,15 @@ func TestSortPosts(t *testing.T) {
 		t.Errorf("order = %q, want %q", got, want)
 	}
 }
+
+// TestScanFileGoneFolder: a name the walk listed as a file and that is a
+// folder by the time it is read is dropped, not listed as a bad post.
+func TestScanFileGoneFolder(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "d.md"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if p := scanFile(diskFS(dir), "d.md", make([]byte, readLimit)); p != nil {
+		t.Fatalf("a folder read as a post: %+v", p)
+	}
+}
