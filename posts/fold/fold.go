@@ -337,7 +337,12 @@ func (f *folder) run(s string) {
 
 func (f *folder) runIter(s string, base int) {
 	it := iters.Get().(*norm.Iter)
-	defer iters.Put(it)
+	defer func() {
+		// The pooled Iter must not keep s: it may be a view of a buffer
+		// the caller reuses (AppendFold), as large as a whole post.
+		it.InitString(norm.NFD, "")
+		iters.Put(it)
+	}()
 	it.InitString(norm.NFD, s)
 	for !it.Done() {
 		at := base + it.Pos()
