@@ -198,6 +198,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.width, m.height = msg.Width, msg.Height
 		m.ready = true
 		m.setSize()
+		m.scrollHelp(0)
 		return m, m.preview()
 	case tea.BackgroundColorMsg:
 		if m.opts.Style == "auto" {
@@ -315,10 +316,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case m.showHelp:
 		// The help has the keyboard: movement scrolls it when the window
 		// is too short to show it whole, and nothing moves behind it.
-		page := max(m.bodyHeight()-1, 1)
-		if delta, jump, ok := m.motion(msg, page); ok {
-			n := len(m.helpLines())
-			m.helpTop = max(min(m.helpTop+delta+jump*n, n-page), 0)
+		if delta, jump, ok := m.motion(msg, max(m.bodyHeight()-1, 1)); ok {
+			m.scrollHelp(delta + jump*len(m.helpLines()))
 		}
 		return m, nil
 	case key.Matches(msg, k.SwitchFocus):
@@ -657,6 +656,10 @@ func (m Model) handleWheel(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
 	default:
 		return m, nil
 	}
+	if m.showHelp {
+		m.scrollHelp(delta)
+		return m, nil
+	}
 	if m.overList(msg.X) {
 		m.list.Scroll(delta)
 		return m, m.preview()
@@ -821,6 +824,17 @@ func (m Model) View() tea.View {
 // bodyHeight is the height between the header and the footer.
 func (m Model) bodyHeight() int {
 	return max(m.height-headerHeight-footerHeight, 0)
+}
+
+// scrollHelp moves the help by delta lines, within what can be shown in
+// the window as it is; delta 0 only brings it back within that.
+func (m *Model) scrollHelp(delta int) {
+	n, page := len(m.helpLines()), max(m.bodyHeight()-1, 1)
+	if n <= page+1 { // it fits
+		m.helpTop = 0
+		return
+	}
+	m.helpTop = max(min(m.helpTop+delta, n-page), 0)
 }
 
 // helpView is the part of the help that fits in h lines, from helpTop

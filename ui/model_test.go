@@ -366,6 +366,18 @@ func TestHelpScrollsInAShortWindow(t *testing.T) {
 	if got := m.(Model).list.Selected(); got != sel {
 		t.Fatalf("the list moved behind the help: %v, was %v", got.Path, sel.Path)
 	}
+	// The wheel scrolls the help too, not the list behind it.
+	m = send(t, m, tea.MouseWheelMsg{Button: tea.MouseWheelUp, X: 1, Y: 2})
+	want(all-page-3, all-4)
+	if got := m.(Model).list.Selected(); got != sel {
+		t.Fatalf("the wheel moved the list behind the help")
+	}
+	// Scrolled to the end, then the window grows: the first key up moves.
+	m = press(t, m, "G")
+	m = send(t, m, tea.WindowSizeMsg{Width: 100, Height: 7})
+	page = m.(Model).bodyHeight() - 1
+	m = press(t, m, "k")
+	want(all-page, all-1)
 	m = press(t, m, "esc")
 	if m.(Model).showHelp {
 		t.Fatal("esc did not close the help")
