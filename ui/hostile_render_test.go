@@ -13,7 +13,7 @@ func TestQuadraticBodiesRender(t *testing.T) {
 		strings.Repeat("a <!--a\n", 20000),
 		strings.Repeat("[a](", 40000),
 	} {
-		out, err := renderMarkdown(body, "dark", 80)
+		out, err := renderMarkdown(body, "dark", 80, "Image:")
 		if err != nil || out == "" {
 			t.Fatalf("render: %v", err)
 		}

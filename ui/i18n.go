@@ -36,6 +36,7 @@ type texts struct {
 	skipped        string // "%d skipped"
 	searchHint     string
 	searching      string // body search under way
+	imageLabel     string // before an image's text in an article
 	helpMore       string // the help scrolled in a short window: lines, scroll keys, close key
 	filter         string
 	sortNames      [3]string
@@ -85,6 +86,7 @@ var textsEN = texts{
 	skipped:        "%d skipped",
 	searchHint:     "words, lang:vn topic:ai hot:2 since:2025-01-01 cat:…",
 	searching:      "searching articles…",
+	imageLabel:     "Image:",
 	helpMore:       "lines %d–%d of %d · %s scroll · %s close",
 	filter:         "filter",
 	sortNames:      [3]string{"newest", "hottest", "oldest"},
@@ -134,6 +136,7 @@ var textsVI = texts{
 	skipped:        "bỏ qua %d",
 	searchHint:     "từ khoá, lang:vn topic:ai hot:2 since:2025-01-01 cat:…",
 	searching:      "đang tìm trong nội dung…",
+	imageLabel:     "Ảnh:",
 	helpMore:       "dòng %d–%d / %d · %s cuộn · %s để đóng",
 	filter:         "lọc",
 	sortNames:      [3]string{"mới nhất", "nóng nhất", "cũ nhất"},

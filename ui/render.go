@@ -1,13 +1,17 @@
 package ui
 
 import (
+	"encoding/json"
 	"fmt"
+	"os"
 	"regexp"
 	"strings"
 	"sync"
 	"time"
 
 	"charm.land/glamour/v2"
+	gansi "charm.land/glamour/v2/ansi"
+	"charm.land/glamour/v2/styles"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/newsreader/newsreader/posts"
@@ -87,29 +91,57 @@ func (g *renderGate) run(key renderKey, do func() []string) ([]string, bool) {
 var renderers sync.Map // rendererKey -> *sync.Pool
 
 type rendererKey struct {
-	style string
-	width int
+	style      string
+	width      int
+	imageLabel string
 }
 
-func getRenderer(style string, width int) (*glamour.TermRenderer, *sync.Pool, error) {
-	k := rendererKey{style, width}
+func getRenderer(style string, width int, imageLabel string) (*glamour.TermRenderer, *sync.Pool, error) {
+	k := rendererKey{style, width, imageLabel}
 	v, _ := renderers.LoadOrStore(k, &sync.Pool{})
 	pool := v.(*sync.Pool)
 	if r, ok := pool.Get().(*glamour.TermRenderer); ok {
 		return r, pool, nil
 	}
+	cfg, err := styleConfig(style, imageLabel)
+	if err != nil {
+		return nil, pool, err
+	}
 	r, err := glamour.NewTermRenderer(
-		glamour.WithStylePath(style), // a standard style's name or a JSON style file
+		glamour.WithStyles(cfg),
 		glamour.WithWordWrap(width),
 		glamour.WithTableWrap(true),
 	)
 	return r, pool, err
 }
 
+// styleConfig is the Glamour style named style, or stored in the JSON
+// file style (a name is tried first, as glamour.WithStylePath does), with
+// Glamour's "Image:" label in front of an image's text replaced by
+// imageLabel, so that it follows the interface language.
+func styleConfig(style, imageLabel string) (gansi.StyleConfig, error) {
+	var cfg gansi.StyleConfig
+	if std, ok := styles.DefaultStyles[style]; ok {
+		cfg = *std
+	} else {
+		data, err := os.ReadFile(style)
+		if err != nil {
+			return cfg, fmt.Errorf("glamour: error reading file: %w", err)
+		}
+		if err := json.Unmarshal(data, &cfg); err != nil {
+			return cfg, err
+		}
+	}
+	if rest, ok := strings.CutPrefix(cfg.ImageText.Format, "Image:"); ok && imageLabel != "" {
+		cfg.ImageText.Format = imageLabel + rest
+	}
+	return cfg, nil
+}
+
 // renderMarkdown renders a cleaned body with Glamour and filters the result
 // so that only our styling and validated links reach the terminal.
-func renderMarkdown(body, style string, width int) (string, error) {
-	r, pool, err := getRenderer(style, width)
+func renderMarkdown(body, style string, width int, imageLabel string) (string, error) {
+	r, pool, err := getRenderer(style, width, imageLabel)
 	if err != nil {
 		return "", err
 	}
@@ -143,7 +175,7 @@ func renderArticle(lib *posts.Library, p *posts.Post, width int, style string, s
 		b.WriteString("\n")
 		return strings.Split(b.String(), "\n")
 	}
-	out, err := renderMarkdown(dropSourceLine(body, p.Source), style, width)
+	out, err := renderMarkdown(dropSourceLine(body, p.Source), style, width, t.imageLabel)
 	if err != nil {
 		// Glamour failing must not hide the text: show it unrendered.
 		out = wrap(safetext.Text(body), width)

@@ -1,11 +1,14 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // TestResizeStormRendersOnce sends thirty window sizes before any
@@ -81,5 +84,32 @@ func TestSkippedRenderingIsAskedForAgain(t *testing.T) {
 	got := send(t, m, renderedMsg{key: key, skipped: true}).(Model)
 	if _, ok := got.cache[key]; !ok {
 		t.Fatalf("the skipped rendering was not asked for again; screen:\n%s", screen(got))
+	}
+}
+
+// TestImageLabelFollowsTheInterface: Glamour's "Image:" before an
+// image's text is said in the interface language, in a standard style
+// and in a style file.
+func TestImageLabelFollowsTheInterface(t *testing.T) {
+	body := "![Trạm phát sóng trên đồi](https://anh.example.vn/tram.jpg)\n\nThân bài.\n"
+	file := filepath.Join(t.TempDir(), "style.json")
+	if err := os.WriteFile(file, []byte(`{"image_text": {"format": "Image: {{.text}} →"}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, style := range []string{"dark", "light", "notty", file} {
+		for _, lang := range []Lang{English, Vietnamese} {
+			out, err := renderMarkdown(body, style, 80, textsFor(lang).imageLabel)
+			if err != nil {
+				t.Fatal(err)
+			}
+			plain := ansi.Strip(out)
+			want, not := "Image: Trạm", "Ảnh:"
+			if lang == Vietnamese {
+				want, not = "Ảnh: Trạm", "Image:"
+			}
+			if !strings.Contains(plain, want) || strings.Contains(plain, not) {
+				t.Errorf("%s, %v: want %q and no %q in:\n%s", style, lang, want, not, plain)
+			}
+		}
 	}
 }
