@@ -28,11 +28,24 @@ func (m *Model) openLink(raw string) tea.Cmd {
 		return nil
 	}
 	t := m.text
+	opened := linkDoneMsg{text: fmt.Sprintf(t.linkOpened, safetext.Host(u))}
+	// A browser that draws in the terminal (w3m, lynx…) gets it, as the
+	// editor does, and gives it back when it exits.
+	if cmd, err := browser.TerminalCommand(u); err != nil {
+		return func() tea.Msg { return linkDoneMsg{err: err} }
+	} else if cmd != nil {
+		return tea.ExecProcess(cmd, func(err error) tea.Msg {
+			if err != nil {
+				return linkDoneMsg{err: err}
+			}
+			return opened
+		})
+	}
 	return func() tea.Msg {
 		if err := browser.Open(u); err != nil {
 			return linkDoneMsg{err: err}
 		}
-		return linkDoneMsg{text: fmt.Sprintf(t.linkOpened, safetext.Host(u))}
+		return opened
 	}
 }
 

@@ -193,3 +193,35 @@ func TestBrowserCommands(t *testing.T) {
 		}
 	}
 }
+
+func TestTerminalCommand(t *testing.T) {
+	const link = "https://tin.example.vn/a?b=1;$(rm)"
+	for _, tc := range []struct {
+		env  string
+		want []string // nil: not a terminal browser
+	}{
+		{"w3m", []string{"w3m", "https://tin.example.vn/a?b=1;$(rm)"}},
+		{"/usr/bin/lynx -accept_all_cookies", []string{"/usr/bin/lynx", "-accept_all_cookies", "https://tin.example.vn/a?b=1;$(rm)"}},
+		{"elinks %s" + string(os.PathListSeparator) + "firefox", []string{"elinks", "https://tin.example.vn/a?b=1;$(rm)"}},
+		{"firefox" + string(os.PathListSeparator) + "w3m", nil}, // the first one is a desktop browser
+		{"", nil},
+		{"xw3m", nil},
+	} {
+		t.Setenv("BROWSER", tc.env)
+		cmd, err := TerminalCommand(link)
+		if err == nil && tc.want == nil && cmd == nil {
+			continue
+		}
+		if err != nil || cmd == nil {
+			t.Errorf("BROWSER=%q: cmd %v, err %v; want %q", tc.env, cmd, err, tc.want)
+			continue
+		}
+		if tc.want == nil || strings.Join(cmd.Args, "\x00") != strings.Join(tc.want, "\x00") {
+			t.Errorf("BROWSER=%q: argv %q, want %q", tc.env, cmd.Args, tc.want)
+		}
+	}
+	t.Setenv("BROWSER", "w3m")
+	if cmd, err := TerminalCommand("javascript:alert(1)"); err == nil || cmd != nil || !errors.Is(err, ErrRefused) {
+		t.Errorf("a javascript: link: cmd %v, err %v", cmd, err)
+	}
+}
