@@ -46,9 +46,38 @@ type search struct {
 
 	titleHits []int             // index positions matching on title and metadata
 	body      *posts.BodySearch // the body search under way, if any
+	bodyPos   []int             // the index position of each post it searches
 	bodyHits  []int             // its matches so far: positions in the list it searches, in order
 	gen       int               // generation of the body search; older results are dropped
 	bodyBusy  bool
+
+	// last is what the last complete search matched, title or body, by
+	// index position: typing on narrows a query, and the narrower one
+	// need only read the bodies of those posts again.
+	last *lastSearch
+}
+
+// lastSearch is a complete search's query and its matches.
+type lastSearch struct {
+	index   *posts.Index
+	query   fold.Query
+	matched []bool // by index position
+}
+
+// remember keeps the matches of the search that just ended.
+func (s *search) remember(bodyHits []int) {
+	if len(s.query.Is) > 0 {
+		s.last = nil // read marks change under a query; don't count on them
+		return
+	}
+	matched := make([]bool, s.index.Len())
+	for _, i := range s.titleHits {
+		matched[i] = true
+	}
+	for _, h := range bodyHits {
+		matched[s.bodyPos[h]] = true
+	}
+	s.last = &lastSearch{index: s.index, query: s.query, matched: matched}
 }
 
 func newSearch(isDark bool, t texts) search {
@@ -212,14 +241,24 @@ func (m *Model) applySearch() tea.Cmd {
 	for _, i := range s.titleHits {
 		inTitle[i] = true
 	}
+	// A query that narrows the last complete one can only match posts
+	// that one matched: only their bodies are read again.
+	var narrows []bool
+	if l := s.last; l != nil && l.index == s.index && len(q.Is) == 0 && q.Refines(l.query) {
+		narrows = l.matched
+	}
 	meta := s.index.MatchMeta(q)
 	todo := make([]*posts.Post, 0, max(len(meta)-len(s.titleHits), 0))
+	s.bodyPos = s.bodyPos[:0:0]
 	for k, p := range s.index.Posts(meta) {
-		if !inTitle[meta[k]] && p.Err == nil && (!m.marks.enabled() || m.matchIs(p, q.Is)) {
+		i := meta[k]
+		if !inTitle[i] && (narrows == nil || narrows[i]) && p.Err == nil && (!m.marks.enabled() || m.matchIs(p, q.Is)) {
 			todo = append(todo, p)
+			s.bodyPos = append(s.bodyPos, i)
 		}
 	}
 	if len(todo) == 0 {
+		s.remember(nil)
 		return nil
 	}
 	s.body, s.bodyBusy = m.lib.SearchBodies(todo, q), true
@@ -242,6 +281,7 @@ func (m *Model) addBodyHits(msg bodyMsg) tea.Cmd {
 		m.setItems(items)
 	}
 	if msg.done {
+		s.remember(s.bodyHits)
 		s.body, s.bodyBusy = nil, false
 		return nil
 	}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -394,4 +395,62 @@ type slowFS struct{ fs.FS }
 func (s slowFS) Open(name string) (fs.File, error) {
 	time.Sleep(300 * time.Microsecond)
 	return s.FS.Open(name)
+}
+
+// countingFS counts the files opened through it.
+type countingFS struct {
+	fs.FS
+	n *atomic.Int64
+}
+
+func (c countingFS) Open(name string) (fs.File, error) {
+	c.n.Add(1)
+	return c.FS.Open(name)
+}
+
+// TestNarrowingQueryReadsOnlyLastMatches: once a search is complete, a
+// query typed on from it reads only the bodies of the posts it matched,
+// and finds what a search from scratch finds.
+func TestNarrowingQueryReadsOnlyLastMatches(t *testing.T) {
+	dir := t.TempDir()
+	bodies := []string{"Tin về Đà Nẵng hôm nay.", "Tin về Đà Lạt.", "Tin về Hà Nội.", "Đa số người dùng ở Nẵng.", "Không liên quan."}
+	for i := range 200 {
+		doc := fmt.Sprintf("---\ntitle: \"Tin số %d\"\ndate: 2025-01-01\n---\n%s\n", i, bodies[i%len(bodies)])
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("p%03d.md", i)), []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Matched by "da" in its title, by "da nang" only in its body.
+	special := "---\ntitle: \"Đà Lạt mùa hoa\"\ndate: 2025-01-02\n---\nRồi đi Đà Nẵng.\n"
+	if err := os.WriteFile(filepath.Join(dir, "special.md"), []byte(special), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lib, err := posts.OpenDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var opened atomic.Int64
+	lib.FS = countingFS{lib.FS, &opened}
+
+	m := searchFor(t, lib, "da")
+	if got := len(m.list.items); got != 121 { // Đà Nẵng, Đà Lạt, Đa số, and the title
+		t.Fatalf("da: %d matches, want 121", got)
+	}
+	opened.Store(0)
+	m = send(t, m, tea.KeyPressMsg{Code: ' ', Text: " nang"}).(Model)
+	// Three more files may be opened to render the selected post and
+	// its neighbours for the reader.
+	if n := opened.Load(); n > 121+3 {
+		t.Fatalf("narrowing to \"da nang\" read %d bodies; \"da\" matched 121", n)
+	}
+	fresh := searchFor(t, lib, "da nang")
+	if got, want := titles(m), titles(fresh); !slices.Equal(got, want) || len(got) != 81 {
+		t.Fatalf("narrowed: %d matches, from scratch: %d (want 81)", len(got), len(want))
+	}
+	// Widening again ("da nan") is a new search over every body.
+	opened.Store(0)
+	m = send(t, m, tea.KeyPressMsg{Code: tea.KeyBackspace}).(Model)
+	if got, n := len(m.list.items), opened.Load(); got != 81 || n < 201 {
+		t.Fatalf("da nan: %d matches (want 81) after reading %d bodies (want all 201)", got, n)
+	}
 }
