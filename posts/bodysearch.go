@@ -77,6 +77,11 @@ func (l *Library) bodyMatches(p *Post, q fold.Query, raw, folded []byte) (_, _ [
 	}
 	data := bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
 	body := searchable(data)
+	if fold.ASCII(body) {
+		// Nothing to decode (Windows-1258 leaves ASCII as it is), and
+		// folding ASCII is only case and blanks: match on the bytes.
+		return raw, folded, q.MatchASCII(body)
+	}
 	folded, valid := fold.AppendFold(folded[:0], body)
 	// Not UTF-8: perhaps Windows-1258, decoded whole as Body decodes it.
 	// Folding the body found out on its way, sparing every other post a

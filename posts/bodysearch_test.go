@@ -66,24 +66,28 @@ func TestSearchBodies(t *testing.T) {
 			"gone.md":    {Data: doc(front, "Đà Nẵng\n")},
 			"broken.md":  {Data: doc(front, "Đà Nẵng\n")},
 			"nofront.md": {Data: []byte("Đà Nẵng không có front matter.\n")},
+			"ascii.md":   {Data: doc(front, "Rain in DA\r\n   NANG\x01all night.\n")},
 		},
 		openErr: map[string]error{"gone.md": fs.ErrNotExist},
 		readErr: map[string]error{"broken.md": fs.ErrPermission},
 	}
 	l := &Library{FS: fsys}
-	names := []string{"nfc.md", "nfd.md", "legacy.md", "bom.md", "other.md", "front.md", "split.md", "gone.md", "broken.md", "nofront.md"}
+	names := []string{"nfc.md", "nfd.md", "legacy.md", "bom.md", "other.md", "front.md", "split.md", "gone.md", "broken.md", "nofront.md", "ascii.md"}
 	var ps []*Post
 	for _, n := range names {
 		ps = append(ps, &Post{Path: n})
 	}
 	got := searchAll(t, l, ps, "da nang")
-	want := []string{"nfc.md", "nfd.md", "legacy.md", "bom.md", "split.md", "nofront.md"}
+	want := []string{"nfc.md", "nfd.md", "legacy.md", "bom.md", "split.md", "nofront.md", "ascii.md"}
 	if !slices.Equal(got, want) {
 		t.Errorf("da nang: got %v, want %v", got, want)
 	}
 	// Every word, in any order; a quoted phrase as one.
 	if got := searchAll(t, l, ps, "nang mua"); !slices.Equal(got, []string{"nfd.md", "legacy.md"}) {
 		t.Errorf("nang mua: got %v", got)
+	}
+	if got := searchAll(t, l, ps, `"nang all night"`); !slices.Equal(got, []string{"ascii.md"}) {
+		t.Errorf(`"nang all night": got %v`, got)
 	}
 	if got := searchAll(t, l, ps, `"dem suot"`); len(got) != 0 {
 		t.Errorf(`"dem suot": got %v, want nothing`, got)

@@ -1,0 +1,134 @@
+package fold
+
+import (
+	"bytes"
+	"encoding/binary"
+	"unicode/utf8"
+)
+
+// ASCII reports whether b is all ASCII, eight bytes at a time.
+func ASCII(b []byte) bool {
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		if binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 != 0 {
+			return false
+		}
+	}
+	for ; i < len(b); i++ {
+		if b[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// MatchASCII is MatchFolded(AppendFold(nil, text)) for text that is all
+// ASCII (see ASCII), without folding it: folding ASCII only lowers its
+// case and turns each run of blanks and control characters into one
+// space, so each word is looked for in text itself, its first letter in
+// either case through bytes.IndexByte, the rest compared as folding
+// would see it. English posts are most often all ASCII, and this reads
+// each byte about once instead of writing a folded copy of it.
+func (q Query) MatchASCII(text []byte) bool {
+	for _, w := range q.Words {
+		if !containsFoldedASCII(text, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// containsFoldedASCII reports whether the folding of the ASCII text
+// contains the folded word w.
+func containsFoldedASCII(text []byte, w string) bool {
+	if w == "" {
+		return true
+	}
+	if !isASCII(w) || w[0] == ' ' {
+		return false // folded ASCII holds neither, nor a leading space
+	}
+	// The anchor is the rarest letter of w before its first space, so
+	// that its distance from the start of a match is fixed.
+	k := 0
+	for i := 1; i < len(w) && w[i] != ' '; i++ {
+		if rarity[w[i]] > rarity[w[k]] {
+			k = i
+		}
+	}
+	lo, up := w[k], w[k]
+	if 'a' <= lo && lo <= 'z' {
+		up = lo - 'a' + 'A'
+	}
+	// The next place of each case of the anchor at or after i, -1 when
+	// there is none; each is looked for again only once passed.
+	nextLo, nextUp := -2, -2
+	if up == lo {
+		nextUp = -1
+	}
+	for i := k; i < len(text); {
+		if nextLo != -1 && nextLo < i {
+			nextLo = indexFrom(text, i, lo)
+		}
+		if nextUp != -1 && nextUp < i {
+			nextUp = indexFrom(text, i, up)
+		}
+		p := nextLo
+		if p < 0 || nextUp >= 0 && nextUp < p {
+			p = nextUp
+		}
+		if p < 0 {
+			return false
+		}
+		if foldedPrefix(text[p-k:], w) {
+			return true
+		}
+		i = p + 1
+	}
+	return false
+}
+
+// rarity ranks the letters by how seldom they occur in English text, a
+// guess that only makes the search faster or slower, never different:
+// the rarer the anchor, the fewer places to compare.
+var rarity = func() (t [256]uint8) {
+	for i := range t {
+		t[i] = 10 // digits and punctuation: rare enough
+	}
+	for i, c := range []byte("etaoinshrdlcumwfgypbvkjxqz") {
+		t[c] = uint8(i)
+	}
+	return t
+}()
+
+func indexFrom(b []byte, i int, c byte) int {
+	if j := bytes.IndexByte(b[i:], c); j >= 0 {
+		return i + j
+	}
+	return -1
+}
+
+// foldedPrefix reports whether the folding of the ASCII text t starts
+// with w, given that t starts with a letter (not a blank): a space of w
+// stands for a whole run of blanks in t.
+func foldedPrefix(t []byte, w string) bool {
+	k := 0
+	for m := 0; m < len(w); m++ {
+		if k >= len(t) || t[k] >= utf8.RuneSelf {
+			return false
+		}
+		if w[m] == ' ' {
+			if asciiSpace[t[k]] == 0 {
+				return false
+			}
+			for k < len(t) && t[k] < utf8.RuneSelf && asciiSpace[t[k]] == 1 {
+				k++
+			}
+			continue
+		}
+		if asciiFold[t[k]] != w[m] {
+			return false
+		}
+		k++
+	}
+	return true
+}

@@ -1,0 +1,66 @@
+package fold
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// checkMatchASCII compares MatchASCII with folding then MatchFolded.
+func checkMatchASCII(t *testing.T, text, query string) {
+	t.Helper()
+	if !ASCII([]byte(text)) {
+		return
+	}
+	q, err := Parse(query)
+	if err != nil {
+		return
+	}
+	folded, _ := AppendFold(nil, []byte(text))
+	if got, want := q.MatchASCII([]byte(text)), q.MatchFolded(folded); got != want {
+		t.Fatalf("text %q, query %q (words %q): MatchASCII %v, folded %q gives %v", text, query, q.Words, got, folded, want)
+	}
+}
+
+func TestMatchASCIIAgreesWithFolding(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	const alphabet = "aAdDnNgGhHiImM  \t\n\r\x01\x7f.,-'\"0"
+	pick := func(n int) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		return string(b)
+	}
+	queries := []string{"dang", `"dang hai nam"`, "ha na", `"a  d"`, "D", "nam dang", `"am, d"`, "0", `"n-g"`, "ấn", "a"}
+	for range 30000 {
+		text := pick(r.IntN(40))
+		query := queries[r.IntN(len(queries))]
+		if r.IntN(3) == 0 { // a query cut from the text itself
+			i, j := r.IntN(len(text)+1), r.IntN(len(text)+1)
+			query = `"` + strings.ReplaceAll(text[min(i, j):max(i, j)], `"`, "") + `"`
+		}
+		checkMatchASCII(t, text, query)
+	}
+	checkMatchASCII(t, "Dang   Hai\n\nNam", `"dang hai nam"`)
+	if q, _ := Parse(`"dang hai nam"`); !q.MatchASCII([]byte("x DANG\tHAI\r\nnam.")) {
+		t.Fatal("a phrase over blanks of every kind was not found")
+	}
+}
+
+func TestASCII(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{{"", true}, {"abc", true}, {"0123456789abcdef", true}, {"0123456789abcdeé", false}, {"é", false}, {"abcdefgh\x80", false}} {
+		if got := ASCII([]byte(c.s)); got != c.want {
+			t.Errorf("ASCII(%q) = %v", c.s, got)
+		}
+	}
+}
+
+func FuzzMatchASCII(f *testing.F) {
+	f.Add("Dang   Hai\n\nNam", `"dang hai nam"`)
+	f.Add("x\x01y", `"x y"`)
+	f.Fuzz(checkMatchASCII)
+}
