@@ -866,8 +866,23 @@ func (m *Model) helpLines() []string {
 		}
 		row, rowW = nil, 0
 	}
+	// Each group is drawn whole and cut at the window's edge, rather than
+	// replaced by "…" as bubbles/help does with a group wider than its
+	// width: in a narrow window the keys at least show.
+	h := m.help
+	h.SetWidth(0)
 	for _, group := range m.keys.FullHelp() {
-		col := strings.Split(m.help.FullHelpView([][]key.Binding{group}), "\n")
+		col := strings.Split(h.FullHelpView([][]key.Binding{group}), "\n")
+		for i, ln := range col {
+			if ansi.StringWidth(ln) <= m.width {
+				continue
+			}
+			tail := "…" // unless only the column's padding is cut
+			if ansi.StringWidth(strings.TrimRight(ansi.Strip(ln), " ")) <= m.width {
+				tail = ""
+			}
+			col[i] = ansi.Truncate(ln, m.width, tail)
+		}
 		w := 0
 		for _, ln := range col {
 			w = max(w, ansi.StringWidth(ln))

@@ -383,3 +383,22 @@ func TestHelpScrollsInAShortWindow(t *testing.T) {
 		t.Fatal("esc did not close the help")
 	}
 }
+
+// TestHelpGroupWiderThanTheWindow: a group of keys wider than the window
+// is cut at its edge, not replaced by "…", so its keys still show.
+func TestHelpGroupWiderThanTheWindow(t *testing.T) {
+	keys := testKeys()
+	keys.Open = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read the post in the reading pane"))
+	var m tea.Model = New(sampleLib(t), keys, Options{Style: "dark", Now: func() time.Time { return testNow }})
+	m = send(t, m, tea.WindowSizeMsg{Width: 24, Height: 60})
+	m = press(t, m, "?")
+	s := screen(m)
+	if !strings.Contains(s, "enter read the post") || !strings.Contains(s, "esc   esc") {
+		t.Fatalf("the group with the long description is not shown, cut:\n%s", s)
+	}
+	for _, ln := range strings.Split(s, "\n") {
+		if ansi.StringWidth(ln) > 24 {
+			t.Fatalf("a help line is wider than the window: %q", ln)
+		}
+	}
+}
