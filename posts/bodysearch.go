@@ -14,30 +14,38 @@ import (
 	"github.com/newsreader/newsreader/posts/fold"
 )
 
-// BodySearch is a full-text search under way over the bodies of a list
-// of posts. Its workers read and test the bodies while the caller keeps
-// going; Next hands over the matches found so far, Stop ends it early.
+// BodySearch is a full-text search over the bodies of a list of posts.
+// Its workers read and test the bodies while the caller keeps going; Next
+// hands over the matches found so far, Stop ends it early.
 type BodySearch struct {
+	lib     *Library
+	q       fold.Query
+	ps      []*Post
 	hits    chan int // positions in ps of the matching posts
+	start   sync.Once
 	stopped atomic.Bool
 	next    atomic.Int64 // the next position a worker takes
-	ps      []*Post
 }
 
-// SearchBodies starts searching the bodies of ps for every word of q, on
-// as many goroutines as there are processors. The posts are taken in the
-// order given, so the first matches found are near the front of ps.
+// SearchBodies prepares a search of the bodies of ps for every word of q.
+// Its workers, as many as there are processors, start with the first
+// call to Next, so that it can be made where no goroutine should start
+// (in a Bubble Tea Update) and run in a command. The posts are taken in
+// the order given, so the first matches found are near the front of ps.
 func (l *Library) SearchBodies(ps []*Post, q fold.Query) *BodySearch {
-	s := &BodySearch{hits: make(chan int, 1024), ps: ps}
+	return &BodySearch{lib: l, q: q, ps: ps, hits: make(chan int, 1024)}
+}
+
+// launch starts the workers, and closes hits when they are all done.
+func (s *BodySearch) launch() {
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() { s.work(l, q) })
+		wg.Go(func() { s.work(s.lib, s.q) })
 	}
 	go func() {
 		wg.Wait()
 		close(s.hits)
 	}()
-	return s
 }
 
 // work tests posts until there are none left or the search is stopped,
@@ -144,6 +152,7 @@ func readInto(fsys fs.FS, name string, buf []byte, size, limit int) ([]byte, err
 // in the list given to SearchBodies, in increasing order. done is true
 // once every body has been searched and every match handed over.
 func (s *BodySearch) Next(window time.Duration) (hits []int, done bool) {
+	s.start.Do(s.launch)
 	i, ok := <-s.hits
 	if !ok {
 		return nil, true
@@ -172,6 +181,8 @@ func (s *BodySearch) Stop() {
 	if s.stopped.Swap(true) {
 		return
 	}
+	// Never started: it never will be, and a Next still to come ends.
+	s.start.Do(func() { close(s.hits) })
 	// Workers blocked on a full channel of hits need a reader to finish.
 	go func() {
 		for range s.hits {

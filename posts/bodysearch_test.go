@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -221,4 +222,46 @@ func TestSearchBodiesLegacyEncodings(t *testing.T) {
 			t.Errorf("%s: Body gives %q", p.Path, text)
 		}
 	}
+}
+
+// TestSearchBodiesStartsOnNext: no worker runs before the first Next, and
+// a search stopped before it never starts one; a Next after that ends.
+func TestSearchBodiesStartsOnNext(t *testing.T) {
+	var opened atomic.Int64
+	fsys := countOpens{fstest.MapFS{"a.md": {Data: doc("title: x\n", "Đà Nẵng\n")}}, &opened}
+	q, _ := fold.Parse("da nang")
+	before := runtime.NumGoroutine()
+	s := (&Library{FS: fsys}).SearchBodies([]*Post{{Path: "a.md"}}, q)
+	if n := runtime.NumGoroutine(); n > before || opened.Load() != 0 {
+		t.Fatalf("before Next: %d goroutines (was %d), %d files opened", n, before, opened.Load())
+	}
+	s.Stop()
+	if hits, done := s.Next(time.Millisecond); len(hits) != 0 || !done {
+		t.Fatalf("Next after Stop: %v, done %v", hits, done)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for runtime.NumGoroutine() > before {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d goroutines left after a stopped search (was %d)", runtime.NumGoroutine(), before)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if opened.Load() != 0 {
+		t.Fatalf("a search stopped before it started opened %d files", opened.Load())
+	}
+	// And one that is started finds its match.
+	s = (&Library{FS: fsys}).SearchBodies([]*Post{{Path: "a.md"}}, q)
+	if hits, _ := s.Next(time.Millisecond); len(hits) != 1 {
+		t.Fatalf("started search: %v", hits)
+	}
+}
+
+type countOpens struct {
+	fstest.MapFS
+	n *atomic.Int64
+}
+
+func (c countOpens) Open(name string) (fs.File, error) {
+	c.n.Add(1)
+	return c.MapFS.Open(name)
 }
