@@ -168,6 +168,35 @@ func TestNoArgumentUsesSamples(t *testing.T) {
 	}
 }
 
+// TestGoPackageNamedPostsIsNotAPostsFolder: run in a checkout of this
+// project, whose posts/ is a Go package holding sample and test posts,
+// the reader shows the built-in samples, as the README promises.
+func TestGoPackageNamedPostsIsNotAPostsFolder(t *testing.T) {
+	dir := t.TempDir()
+	pkg := filepath.Join(dir, "posts")
+	if err := os.MkdirAll(pkg, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	post := "---\ntitle: \"Bài thử\"\ndate: 2025-01-01\n---\nThân bài.\n"
+	for name, data := range map[string]string{"post.go": "package posts\n", "2025-01-01-thu.md": post} {
+		if err := os.WriteFile(filepath.Join(pkg, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, _, code := runPlain(t, dir, "")
+	if code != 0 || strings.Contains(out, "Bài thử") || len(strings.Split(strings.TrimSpace(out), "\n")) < 10 {
+		t.Fatalf("exit %d, want the built-in samples, not posts/:\n%s", code, out)
+	}
+	// Without Go source, posts/ is a posts folder.
+	if err := os.Remove(filepath.Join(pkg, "post.go")); err != nil {
+		t.Fatal(err)
+	}
+	out, _, code = runPlain(t, dir, "")
+	if code != 0 || !strings.Contains(out, "Bài thử") {
+		t.Fatalf("exit %d, want posts/ listed:\n%s", code, out)
+	}
+}
+
 func TestVersionAndHelp(t *testing.T) {
 	out, _, code := runPlain(t, t.TempDir(), "", "--version")
 	if code != 0 || !strings.HasPrefix(out, "newsreader ") {

@@ -315,7 +315,7 @@ func load(args []string, stdin io.Reader, dir string, lazy bool) (source, error)
 		return loadPaths([]string{expandHome(dir)}, lazy)
 	}
 	for _, dir := range []string{"_posts", "posts"} {
-		if st, err := os.Stat(dir); err == nil && st.IsDir() {
+		if st, err := os.Stat(dir); err == nil && st.IsDir() && !goPackage(dir) {
 			lib, err := posts.OpenDir(dir)
 			if err == nil && len(lib.Posts) > 0 {
 				return source{lib: lib, label: dir}, nil
@@ -327,6 +327,22 @@ func load(args []string, stdin io.Reader, dir string, lazy bool) (source, error)
 		return source{}, fmt.Errorf("reading the built-in samples: %w", err)
 	}
 	return source{lib: lib, samples: true}, nil
+}
+
+// goPackage reports whether dir holds Go source: then it is a package
+// named posts (as in this project's own checkout, whose posts/ holds the
+// samples and test fixtures among its code), not a folder of posts.
+func goPackage(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".go") {
+			return true
+		}
+	}
+	return false
 }
 
 // maxStdin bounds what is read from a pipe: post content or a list of
