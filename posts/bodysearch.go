@@ -40,7 +40,7 @@ func (l *Library) SearchBodies(ps []*Post, q fold.Query) *BodySearch {
 func (s *BodySearch) launch() {
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() { s.work(s.lib, s.q) })
+		wg.Go(s.work)
 	}
 	go func() {
 		wg.Wait()
@@ -50,7 +50,7 @@ func (s *BodySearch) launch() {
 
 // work tests posts until there are none left or the search is stopped,
 // reusing one buffer for the file and one for its folded body.
-func (s *BodySearch) work(l *Library, q fold.Query) {
+func (s *BodySearch) work() {
 	var raw, folded []byte
 	for !s.stopped.Load() {
 		i := int(s.next.Add(1) - 1)
@@ -58,7 +58,7 @@ func (s *BodySearch) work(l *Library, q fold.Query) {
 			return
 		}
 		var hit bool
-		raw, folded, hit = l.bodyMatches(s.ps[i], q, raw, folded)
+		raw, folded, hit = s.lib.bodyMatches(s.ps[i], s.q, raw, folded)
 		if hit {
 			s.hits <- i
 		}
@@ -84,7 +84,7 @@ func (l *Library) bodyMatches(p *Post, q fold.Query, raw, folded []byte) (_, _ [
 		return raw, folded, false
 	}
 	data := bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
-	body := searchable(data)
+	body := withoutFront(data)
 	if fold.ASCII(body) {
 		// Nothing to decode (Windows-1258 leaves ASCII as it is), and
 		// folding ASCII is only case and blanks: match on the bytes.
@@ -96,19 +96,10 @@ func (l *Library) bodyMatches(p *Post, q fold.Query, raw, folded []byte) (_, _ [
 	// separate check; the front matter before it is short to check.
 	if !valid || !utf8.Valid(data[:len(data)-len(body)]) {
 		if dec, ok := decodeLegacy(data); ok {
-			folded, _ = fold.AppendFold(folded[:0], searchable(dec))
+			folded, _ = fold.AppendFold(folded[:0], withoutFront(dec))
 		}
 	}
 	return raw, folded, q.MatchFolded(folded)
-}
-
-// searchable is the part of a post file (without its byte-order mark)
-// that a body search looks in: all of it but the front matter.
-func searchable(data []byte) []byte {
-	if front, body, err := splitFile(data); err == nil && front != nil {
-		return body
-	}
-	return data
 }
 
 // readInto appends to buf the first limit bytes of the named file. The

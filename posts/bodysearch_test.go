@@ -68,18 +68,19 @@ func TestSearchBodies(t *testing.T) {
 			"broken.md":  {Data: doc(front, "Đà Nẵng\n")},
 			"nofront.md": {Data: []byte("Đà Nẵng không có front matter.\n")},
 			"ascii.md":   {Data: doc(front, "Rain in DA\r\n   NANG\x01all night.\n")},
+			"toml.md":    {Data: []byte("+++\ntitle = \"Đà Nẵng\"\ncategories = [\"entries\", \"VN\"]\n+++\nTin về Đà Nẵng.\n")},
 		},
 		openErr: map[string]error{"gone.md": fs.ErrNotExist},
 		readErr: map[string]error{"broken.md": fs.ErrPermission},
 	}
 	l := &Library{FS: fsys}
-	names := []string{"nfc.md", "nfd.md", "legacy.md", "bom.md", "other.md", "front.md", "split.md", "gone.md", "broken.md", "nofront.md", "ascii.md"}
+	names := []string{"nfc.md", "nfd.md", "legacy.md", "bom.md", "other.md", "front.md", "split.md", "gone.md", "broken.md", "nofront.md", "ascii.md", "toml.md"}
 	var ps []*Post
 	for _, n := range names {
 		ps = append(ps, &Post{Path: n})
 	}
 	got := searchAll(t, l, ps, "da nang")
-	want := []string{"nfc.md", "nfd.md", "legacy.md", "bom.md", "split.md", "nofront.md", "ascii.md"}
+	want := []string{"nfc.md", "nfd.md", "legacy.md", "bom.md", "split.md", "nofront.md", "ascii.md", "toml.md"}
 	if !slices.Equal(got, want) {
 		t.Errorf("da nang: got %v, want %v", got, want)
 	}

@@ -155,13 +155,21 @@ func (l *Library) Body(p *Post) (string, error) {
 	text := bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	text, _ = decodeLegacy(text)
 	if p.Err == nil {
-		if front, body, err := splitFile(text); err == nil && front != nil {
-			text = body
-		} else if _, body, ok, err := otherFields(text); ok && err == nil {
-			text = body
-		}
+		text = withoutFront(text)
 	}
 	return safetext.Text(strings.ToValidUTF8(string(text), "\uFFFD")), nil
+}
+
+// withoutFront is text without its front matter, YAML, TOML or JSON, or
+// text itself when it has none that can be read.
+func withoutFront(text []byte) []byte {
+	if front, body, err := splitFile(text); err == nil && front != nil {
+		return body
+	}
+	if _, body, ok, err := otherFields(text); ok && err == nil {
+		return body
+	}
+	return text
 }
 
 // DisplayPath is the path of p as the user would write it: Root joined
