@@ -198,7 +198,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.width, m.height = msg.Width, msg.Height
 		m.ready = true
 		m.setSize()
-		m.scrollHelp(0)
+		if m.showHelp {
+			m.scrollHelp(0)
+		}
 		return m, m.preview()
 	case tea.BackgroundColorMsg:
 		if m.opts.Style == "auto" {
