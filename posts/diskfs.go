@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 )
 
 // diskFS is os.DirFS without its refusal of names that are not valid
@@ -24,7 +25,11 @@ var (
 func (d diskFS) join(op, name string) (string, error) {
 	// Replacing the bad bytes can't make or hide a "." or a "/", so this
 	// checks everything ValidPath does except the UTF-8.
-	if !fs.ValidPath(strings.ToValidUTF8(name, "_")) || strings.IndexByte(name, 0) >= 0 {
+	valid := fs.ValidPath(name) // the usual case, and it allocates nothing
+	if !valid && !utf8.ValidString(name) {
+		valid = fs.ValidPath(strings.ToValidUTF8(name, "_"))
+	}
+	if !valid || strings.IndexByte(name, 0) >= 0 {
 		return "", &fs.PathError{Op: op, Path: name, Err: fs.ErrInvalid}
 	}
 	if name == "." {
@@ -38,7 +43,7 @@ func (d diskFS) Open(name string) (fs.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return os.Open(full)
+	return openFile(full, name)
 }
 
 func (d diskFS) ReadDir(name string) ([]fs.DirEntry, error) {

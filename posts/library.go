@@ -86,7 +86,14 @@ func OpenFiles(paths []string) (*Library, error) {
 		}
 		f := diskFile{path: abs, typed: typed}
 		if !info.Mode().IsRegular() {
-			if f.data, err = readHead(diskFS(filepath.Dir(abs)), filepath.Base(abs), maxBody); err != nil {
+			// A pipe ("newsreader <(cat post.md)") is read as it fills,
+			// so it is opened by os.Open, whose reads wait for the
+			// writer; diskFS opens files not to wait.
+			pipe, err := os.Open(abs)
+			if err == nil {
+				f.data, err = readHeadOf(pipe, maxBody)
+			}
+			if err != nil {
 				return nil, fmt.Errorf("%s: %w", typed, unwrapPath(err))
 			}
 			f.inMemory = true

@@ -250,6 +250,11 @@ func readHead(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	return readHeadOf(f, limit)
+}
+
+// readHeadOf reads up to limit bytes of f and closes it.
+func readHeadOf(f fs.File, limit int64) ([]byte, error) {
 	defer f.Close()
 	// Sized from the file, the buffer takes one allocation and two reads:
 	// io.ReadAll grows its own from 512 bytes, a handful of reads and
@@ -258,7 +263,7 @@ func readHead(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	if info, err := f.Stat(); err == nil && info.Size() > 0 {
 		b.Grow(int(min(info.Size(), limit)) + bytes.MinRead)
 	}
-	_, err = b.ReadFrom(io.LimitReader(f, limit))
+	_, err := b.ReadFrom(io.LimitReader(f, limit))
 	return b.Bytes(), err
 }
 

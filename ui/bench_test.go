@@ -9,6 +9,7 @@ package ui
 import (
 	"io"
 	"io/fs"
+	"os"
 	"runtime"
 	"slices"
 	"strconv"
@@ -164,7 +165,9 @@ func BenchmarkSearchTitle(b *testing.B) {
 // every command in its own goroutine, every message back through Update.
 // It reports the time from the keystroke to the first body match on the
 // list and to the end of the search, against the floor: reading the same
-// files whole with as many goroutines as the search uses.
+// files whole with as many goroutines as the search uses, opened the way
+// the library opens them (Library.FS). A second floor opens them with
+// os.Open, as most Go programs would, for comparison (os-ratio).
 func BenchmarkSearchBody(b *testing.B) {
 	lib := benchLib(b, 100_000)
 	const query = `"dang hai nam"` // Đặng Hải Nam
@@ -176,7 +179,8 @@ func BenchmarkSearchBody(b *testing.B) {
 	}
 	m := benchModel(b, lib, 120, 40)
 	m, _ = step(m, keyMsg("/"))
-	var first, done, floor, cpu, floorCPU []time.Duration
+	osFS := os.DirFS(lib.Root) // benchLib opens the folder by its full path
+	var first, done, floor, osFloor, cpu, floorCPU []time.Duration
 	hits := 0
 	for b.Loop() {
 		runtime.GC()
@@ -185,6 +189,11 @@ func BenchmarkSearchBody(b *testing.B) {
 		readFloor(b, lib.FS, todo, runtime.GOMAXPROCS(0))
 		floor = append(floor, time.Since(start))
 		floorCPU = append(floorCPU, cpuTime()-c0)
+
+		runtime.GC()
+		start = time.Now()
+		readFloor(b, osFS, todo, runtime.GOMAXPROCS(0))
+		osFloor = append(osFloor, time.Since(start))
 
 		runtime.GC()
 		var f, d time.Duration
@@ -212,6 +221,8 @@ func BenchmarkSearchBody(b *testing.B) {
 	b.ReportMetric(med(floor), "floor-ms")
 	b.ReportMetric(med(done)/med(floor), "ratio")
 	b.ReportMetric(med(cpu)/med(floorCPU), "cpu-ratio")
+	b.ReportMetric(med(osFloor), "os-floor-ms")
+	b.ReportMetric(med(done)/med(osFloor), "os-ratio")
 	b.ReportMetric(float64(hits), "hits")
 	b.ReportMetric(0, "ns/op")
 }
