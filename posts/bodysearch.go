@@ -83,23 +83,48 @@ func (l *Library) bodyMatches(p *Post, q fold.Query, raw, folded []byte) (_, _ [
 	if err != nil {
 		return raw, folded, false
 	}
+	folded, hit = matchFile(raw, q, folded)
+	return raw, folded, hit
+}
+
+// matchFile reports whether the body of the post file raw holds every
+// word of q, returning the buffer for the next folded body.
+func matchFile(raw []byte, q fold.Query, folded []byte) (_ []byte, hit bool) {
 	data := bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
 	body := withoutFront(data)
 	if fold.ASCII(body) {
 		// Nothing to decode (Windows-1258 leaves ASCII as it is), and
 		// folding ASCII is only case and blanks: match on the bytes.
-		return raw, folded, q.MatchASCII(body)
+		return folded, q.MatchASCII(body)
 	}
-	folded, valid := fold.AppendFold(folded[:0], body)
+	// Folded a piece at a time, a body that holds the words early is
+	// not folded to its end.
+	folded, hit, whole, valid := q.MatchFold(folded[:0], body)
+	if !whole {
+		// Found in the UTF-8 reading of the body, which is the one Body
+		// shows unless the file turns out to be Windows-1258; the rest
+		// was not folded, so whether it is valid is not known. Counting
+		// its bytes mostly settles that; else decodeLegacy decides.
+		if notLegacy(data) {
+			return folded, true
+		}
+		dec, ok := decodeLegacy(data)
+		if !ok {
+			return folded, true
+		}
+		folded, _ = fold.AppendFold(folded[:0], withoutFront(dec))
+		return folded, q.MatchFolded(folded)
+	}
 	// Not UTF-8: perhaps Windows-1258, decoded whole as Body decodes it.
 	// Folding the body found out on its way, sparing every other post a
 	// separate check; the front matter before it is short to check.
 	if !valid || !utf8.Valid(data[:len(data)-len(body)]) {
 		if dec, ok := decodeLegacy(data); ok {
 			folded, _ = fold.AppendFold(folded[:0], withoutFront(dec))
+			hit = q.MatchFolded(folded)
 		}
 	}
-	return raw, folded, q.MatchFolded(folded)
+	return folded, hit
 }
 
 // readInto appends to buf the first limit bytes of the named file. The

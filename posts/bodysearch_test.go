@@ -3,6 +3,7 @@ package posts
 import (
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"runtime"
 	"slices"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/newsreader/newsreader/posts/fold"
+	"github.com/newsreader/newsreader/posts/postgen"
 )
 
 // searchAll runs a body search to its end and returns the paths of the
@@ -265,4 +267,127 @@ type countOpens struct {
 func (c countOpens) Open(name string) (fs.File, error) {
 	c.n.Add(1)
 	return c.MapFS.Open(name)
+}
+
+// TestSearchBodiesEarlyMatch: a body that holds the words in its first
+// piece is not folded to its end, and still matches exactly when Body
+// shows the words: when the rest of the file is broken UTF-8, and not
+// when the rest is Windows-1258, which makes Body decode the whole file.
+func TestSearchBodiesEarlyMatch(t *testing.T) {
+	name := "Anh Đặng Hải Nam cho biết.\n"
+	filler := strings.Repeat("Thị trường bán dẫn tăng trưởng mạnh trong quý này.\n", 300) // 16 KB
+	legacy, err := charmap.Windows1258.NewEncoder().String(cp1258Form(filler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	legacyName, err := charmap.Windows1258.NewEncoder().String(cp1258Form(name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	front := "title: x\n"
+	fsys := fstest.MapFS{
+		"utf8.md":        {Data: doc(front, name+filler)},
+		"utf8-broken.md": {Data: doc(front, name+filler+"\xff\xfe")},
+		"mixed.md":       {Data: doc(front, name+legacy)}, // the name in UTF-8, the rest not
+		"legacy-late.md": {Data: doc(front, legacy+legacyName)},
+		"absent.md":      {Data: doc(front, filler)},
+	}
+	l := &Library{FS: fsys}
+	var ps []*Post
+	for _, p := range []string{"absent.md", "legacy-late.md", "mixed.md", "utf8-broken.md", "utf8.md"} {
+		ps = append(ps, &Post{Path: p})
+	}
+	want := []string{"legacy-late.md", "utf8-broken.md", "utf8.md"}
+	if got := searchAll(t, l, ps, `"dang hai nam"`); !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+	// What Body shows agrees.
+	for _, p := range ps {
+		text, err := l.Body(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if shown := strings.Contains(fold.Fold(text), "dang hai nam"); shown != slices.Contains(want, p.Path) {
+			t.Errorf("%s: Body shows the name: %v", p.Path, shown)
+		}
+	}
+	if !notLegacy(fsys["utf8-broken.md"].Data) || notLegacy(fsys["mixed.md"].Data) {
+		t.Error("the byte count does not tell broken UTF-8 from Windows-1258")
+	}
+}
+
+// TestNotLegacyBound checks what notLegacy relies on: Windows-1258 gives
+// one character for each byte, ASCII for ASCII and, for 0x80 to 0xBF,
+// none that looksVietnamese counts as Vietnamese; and that when it says
+// a text is not Windows-1258, decodeLegacy agrees.
+func TestNotLegacyBound(t *testing.T) {
+	dec := charmap.Windows1258.NewDecoder()
+	for b := range 0xc0 {
+		out, err := dec.Bytes([]byte{byte(b)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs := []rune(string(out))
+		switch {
+		case len(rs) != 1:
+			t.Errorf("%#x decodes to %d characters", b, len(rs))
+		case b < 0x80 && rs[0] != rune(b):
+			t.Errorf("%#x decodes to %q", b, rs[0])
+		case b >= 0x80 && (rs[0] < 0x80 || isVietnamese(rs[0])):
+			t.Errorf("%#x decodes to %q, counted as Vietnamese or ASCII", b, rs[0])
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	enc := charmap.Windows1258.NewEncoder()
+	pieces := []string{"a", "b ", "\n", "Đà Nẵng ", "mưa lớn ", "\xff", "\xc3", "\x80", "\xe1\xba"}
+	for range 5000 {
+		var sb strings.Builder
+		for range r.IntN(20) {
+			p := pieces[r.IntN(len(pieces))]
+			if r.IntN(3) == 0 {
+				if e, err := enc.String(cp1258Form(p)); err == nil {
+					p = e
+				}
+			}
+			sb.WriteString(p)
+		}
+		data := []byte(sb.String())
+		if _, decoded := decodeLegacy(data); notLegacy(data) && decoded {
+			t.Fatalf("%q: notLegacy, but decodeLegacy decodes it", data)
+		}
+	}
+}
+
+// BenchmarkMatchFile is the body search's work on each post once it is
+// read: 2,000 generated posts, the query of BenchmarkSearchBody. It
+// measures that work apart from reading, to compare ways of doing it.
+func BenchmarkMatchFile(b *testing.B) {
+	var files [][]byte
+	size := 0
+	for i := range 2000 {
+		_, data := postgen.Post(1, i)
+		files = append(files, data)
+		size += len(data)
+	}
+	q, err := fold.Parse(`"dang hai nam"`)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(size))
+	var folded []byte
+	hits := 0
+	for b.Loop() {
+		hits = 0
+		for _, data := range files {
+			var hit bool
+			folded, hit = matchFile(data, q, folded)
+			if hit {
+				hits++
+			}
+		}
+	}
+	if hits == 0 {
+		b.Fatal("no post matched")
+	}
+	b.ReportMetric(float64(hits), "hits")
 }
