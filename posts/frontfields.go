@@ -20,8 +20,9 @@ import (
 // (ok false) on anything it can't read exactly as YAML would, and the YAML
 // parser reads it instead; FuzzParse and TestQuickFieldsAgree check that
 // the two agree.
-func quickFields(text []byte) (f fields, notes []string, ok bool) {
-	f = make(fields, 8)
+//
+// The fields are added to f, a buffer given by the caller.
+func quickFields(text []byte, f fields) (_ fields, notes []string, ok bool) {
 	for line := 2; len(text) > 0; line++ {
 		l := text
 		if i := bytes.IndexByte(text, '\n'); i >= 0 {
@@ -51,13 +52,13 @@ func quickFields(text []byte) (f fields, notes []string, ok bool) {
 		if !ok || isNull(key) {
 			return nil, nil, false
 		}
-		if _, dup := f[key]; dup {
+		if f.has(key) {
 			if known[key] {
 				notes = append(notes, dupNote(line, key))
 			}
 			continue
 		}
-		f[key] = value{text: v}
+		f = append(f, field{key, value{text: v}})
 	}
 	return f, notes, true
 }
@@ -197,11 +198,7 @@ func yamlFields(text []byte) (f fields, notes []string, err error) {
 		}
 		return nil, nil, &FrontMatterError{Line: line, Reason: safetext.Line(reason)}
 	}
-	f = make(fields, len(m))
-	for k, v := range m {
-		f[k] = value(v)
-	}
-	return f, notes, nil
+	return fieldsOf(m, func(v yamlValue) value { return value(v) }), notes, nil
 }
 
 // controlLine finds the file line of the first control character in the

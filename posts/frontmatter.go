@@ -36,11 +36,7 @@ func otherFields(data []byte) (f fields, body []byte, ok bool, err error) {
 		// all.
 		return nil, nil, true, &FrontMatterError{Reason: safetext.Line("the TOML or JSON front matter is not valid: " + err.Error())}
 	}
-	f = make(fields, len(m))
-	for k, v := range m {
-		f[k] = anyValue(v)
-	}
-	return f, body, true, nil
+	return fieldsOf(m, anyValue), body, true, nil
 }
 
 // anyValue turns a decoded TOML or JSON value into the strings Post reads.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"path"
 	"slices"
 	"strconv"
@@ -78,9 +79,10 @@ func parse(name string, data []byte, size int64) *Post {
 			}
 		}
 	} else if err == nil {
+		var buf [12]field // the usual front matter, without allocating
 		var f fields
 		var more []string
-		f, more, err = frontFields(front)
+		f, more, err = frontFields(front, buf[:0])
 		notes = append(notes, more...)
 		if err == nil {
 			notes = append(notes, p.apply(f)...)
@@ -201,8 +203,45 @@ type value struct {
 	isList bool
 }
 
-// fields maps front matter keys, as written, to their values.
-type fields map[string]value
+// field is one front matter key, as written, and its value.
+type field struct {
+	key string
+	value
+}
+
+// fields are the keys of a front matter with their values, each key
+// once. A post has a handful, so a list looked through is quicker to
+// build and to read than a map, and parse keeps it on its stack.
+type fields []field
+
+// get returns the value of key, or the zero value when it is absent.
+func (f fields) get(key string) value {
+	for i := range f {
+		if f[i].key == key {
+			return f[i].value
+		}
+	}
+	return value{}
+}
+
+// has reports whether key is in f.
+func (f fields) has(key string) bool {
+	for i := range f {
+		if f[i].key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldsOf turns a decoded map into fields, in the order of its keys.
+func fieldsOf[V any](m map[string]V, conv func(V) value) fields {
+	f := make(fields, 0, len(m))
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		f = append(f, field{k, conv(m[k])})
+	}
+	return f
+}
 
 // known are the keys Post reads; only their duplicates are worth a note.
 var known = map[string]bool{
@@ -226,13 +265,14 @@ var keyNames = func() map[string]string {
 }()
 
 // frontFields reads the front matter, the quick way when it can.
-func frontFields(text []byte) (fields, []string, error) {
+// f is a buffer the fields are added to.
+func frontFields(text []byte, f fields) (fields, []string, error) {
 	var notes []string
 	if !utf8.Valid(text) {
 		text = bytes.ToValidUTF8(text, []byte("\uFFFD"))
 		notes = append(notes, "the front matter is not valid UTF-8; bad bytes are shown as \uFFFD")
 	}
-	f, more, ok := quickFields(text)
+	f, more, ok := quickFields(text, f)
 	if !ok {
 		var err error
 		if f, more, err = yamlFields(text); err != nil {
@@ -249,33 +289,33 @@ func dupNote(line int, key string) string {
 // apply sets the post's fields from its front matter and returns notes
 // about values it could not use.
 func (p *Post) apply(f fields) (notes []string) {
-	p.setTitle(f["title"].text)
+	p.setTitle(f.get("title").text)
 	for _, k := range []string{"hotness", "hot"} {
 		// A failed Atoi allocates its error: skip the usual absent field.
-		if v := strings.TrimSpace(f[k].text); v != "" {
+		if v := strings.TrimSpace(f.get(k).text); v != "" {
 			if n, err := strconv.Atoi(v); err == nil {
 				p.Hotness = min(max(n, 0), MaxHotness)
 				break
 			}
 		}
 	}
-	if d := f["date"].text; d != "" {
+	if d := f.get("date").text; d != "" {
 		p.Date, p.HasDate = parseDate(d)
 		if !p.HasDate {
 			notes = append(notes, fmt.Sprintf("date %q is not understood; write it like 2025-02-03 15:04:05 +0700", safetext.Line(d)))
 		}
 	}
-	p.Categories = words(f["categories"], f["category"])
-	p.Tags = words(f["tags"], f["tag"])
-	p.Lang = langOf(p.Categories, f["lang"].text, f["language"].text)
+	p.Categories = words(f.get("categories"), f.get("category"))
+	p.Tags = words(f.get("tags"), f.get("tag"))
+	p.Lang = langOf(p.Categories, f.get("lang").text, f.get("language").text)
 	for _, k := range []string{"source", "link", "url", "canonical_url"} {
-		if u, ok := safetext.URL(strings.TrimSpace(f[k].text)); ok {
+		if u, ok := safetext.URL(strings.TrimSpace(f.get(k).text)); ok {
 			p.Source = u
 			break
 		}
 	}
 	for _, k := range []string{"ref", "translation_key", "translationKey", "lang_ref"} {
-		if r := strings.TrimSpace(safetext.Line(f[k].text)); r != "" {
+		if r := strings.TrimSpace(safetext.Line(f.get(k).text)); r != "" {
 			p.Ref = r
 			break
 		}
