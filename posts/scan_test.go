@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -310,6 +311,44 @@ func TestSortPosts(t *testing.T) {
 	want := []string{"c.md", "a.md", "b.md", "cu.md", "a-khong-ngay.md", "z-khong-ngay.md"}
 	if !slices.Equal(got, want) {
 		t.Errorf("order = %q, want %q", got, want)
+	}
+}
+
+// TestSortPostsRandom: dates before and after 1970, far off years, equal
+// instants in other zones, nanoseconds, no date, equal paths: the order
+// is newest first, then by path, then by file name.
+func TestSortPostsRandom(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	zones := []*time.Location{time.UTC, time.FixedZone("", 7*3600), time.FixedZone("", -5*3600)}
+	for range 200 {
+		var ps []*Post
+		for range r.IntN(40) {
+			p := &Post{Path: string(rune('a' + r.IntN(4))), file: string(rune('a' + r.IntN(3)))}
+			if r.IntN(5) > 0 {
+				sec := []int64{-1e10, -1, 0, 1, 1.7e9, 1.7e9 + 3600, 6e10}[r.IntN(7)]
+				p.Date = time.Unix(sec, int64(r.IntN(3))).In(zones[r.IntN(len(zones))])
+				p.HasDate = true
+			}
+			ps = append(ps, p)
+		}
+		sortPosts(ps)
+		for i := 1; i < len(ps); i++ {
+			a, b := ps[i-1], ps[i]
+			var c int
+			switch {
+			case a.HasDate != b.HasDate:
+				c = map[bool]int{true: -1, false: 1}[a.HasDate]
+			case a.HasDate && !a.Date.Equal(b.Date):
+				c = b.Date.Compare(a.Date)
+			case a.Path != b.Path:
+				c = strings.Compare(a.Path, b.Path)
+			default:
+				c = strings.Compare(a.name(), b.name())
+			}
+			if c > 0 {
+				t.Fatalf("out of order at %d: %+v before %+v", i, *a, *b)
+			}
+		}
 	}
 }
 
