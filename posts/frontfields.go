@@ -23,6 +23,10 @@ import (
 //
 // The fields are added to f, a buffer given by the caller.
 func quickFields(text []byte, f fields) (_ fields, notes []string, ok bool) {
+	// The keys seen, once there are too many to look through for each
+	// new one: a front matter of thousands of keys would take time that
+	// grows with the square of their number.
+	var seen map[string]bool
 	for line := 2; len(text) > 0; line++ {
 		l := text
 		if i := bytes.IndexByte(text, '\n'); i >= 0 {
@@ -52,16 +56,29 @@ func quickFields(text []byte, f fields) (_ fields, notes []string, ok bool) {
 		if !ok || isNull(key) {
 			return nil, nil, false
 		}
-		if f.has(key) {
+		if seen == nil && len(f) >= manyKeys {
+			seen = make(map[string]bool, 2*len(f))
+			for _, x := range f {
+				seen[x.key] = true
+			}
+		}
+		if seen != nil && seen[key] || seen == nil && f.has(key) {
 			if known[key] {
 				notes = append(notes, dupNote(line, key))
 			}
 			continue
 		}
+		if seen != nil {
+			seen[key] = true
+		}
 		f = append(f, field{key, value{text: v}})
 	}
 	return f, notes, true
 }
+
+// manyKeys is how many keys quickFields looks through for a duplicate
+// before it keeps a map of them instead.
+const manyKeys = 32
 
 // plainLine reports whether a line has none of the characters YAML treats
 // specially wherever they are: tabs, control characters, a lone CR, the

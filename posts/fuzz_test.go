@@ -2,6 +2,7 @@ package posts
 
 import (
 	"bytes"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -110,4 +111,27 @@ func TestQuickFieldsAgree(t *testing.T) {
 	if accepted < 20 {
 		t.Errorf("the quick reader accepted only %d lines: it is no longer quick", accepted)
 	}
+}
+
+// TestQuickFieldsManyKeys: past manyKeys, duplicates are found through a
+// map, with the same result as YAML's and the same note.
+func TestQuickFieldsManyKeys(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("title: first\nk0: zero\n")
+	for i := 1; i < 3*manyKeys; i++ {
+		fmt.Fprintf(&b, "k%d: v%d\n", i, i)
+	}
+	b.WriteString("title: second\nk0: again\n")
+	front := []byte(b.String())
+	f, notes, ok := quickFields(front, nil)
+	if !ok {
+		t.Fatal("the quick reader refused plain lines")
+	}
+	if len(f) != 3*manyKeys+1 || f.get("title").text != "first" || f.get("k0").text != "zero" {
+		t.Errorf("%d fields, title %q, k0 %q", len(f), f.get("title").text, f.get("k0").text)
+	}
+	if len(notes) != 1 || !strings.Contains(notes[0], `"title" is given twice`) {
+		t.Errorf("notes %q", notes)
+	}
+	checkQuickAgrees(t, front)
 }

@@ -19,21 +19,31 @@ import (
 // BENCHMARKS.md.
 //
 // O_NONBLOCK keeps a named pipe, put in a post's place after the folder
-// was listed, from stopping the open until something writes to it; it
-// changes nothing for a regular file.
+// was listed, from stopping the open until something writes to it. For a
+// regular file it changes one thing: while another program holds a lease
+// on the file (Samba and NFS servers take them), the open fails with
+// EWOULDBLOCK instead of waiting for the lease to be given up, so the
+// file is then opened again the way os.Open does, waiting.
 func openFile(full, name string) (fs.File, error) {
-	var fd int
-	var err error
-	for {
-		fd, err = syscall.Open(full, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK, 0)
-		if err != syscall.EINTR {
-			break
-		}
+	fd, err := open(full, syscall.O_NONBLOCK)
+	if err == syscall.EWOULDBLOCK {
+		fd, err = open(full, 0)
 	}
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	return &rawFile{fd: fd, name: name}, nil
+}
+
+// open opens path read-only with the extra flags, again when a signal
+// interrupts it.
+func open(path string, flags int) (int, error) {
+	for {
+		fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC|flags, 0)
+		if err != syscall.EINTR {
+			return fd, err
+		}
+	}
 }
 
 // rawFile is an fs.File over a descriptor, read with plain read calls.
@@ -80,6 +90,15 @@ func (f *rawFile) Stat() (fs.FileInfo, error) {
 		break
 	}
 	mode := fs.FileMode(st.Mode & 0o777)
+	if st.Mode&syscall.S_ISUID != 0 {
+		mode |= fs.ModeSetuid
+	}
+	if st.Mode&syscall.S_ISGID != 0 {
+		mode |= fs.ModeSetgid
+	}
+	if st.Mode&syscall.S_ISVTX != 0 {
+		mode |= fs.ModeSticky
+	}
 	switch st.Mode & syscall.S_IFMT {
 	case syscall.S_IFREG:
 	case syscall.S_IFDIR:
