@@ -18,6 +18,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/term"
 
 	"github.com/newsreader/newsreader/posts"
@@ -207,7 +208,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		statePath, _ = state.DefaultPath() // none: the reader keeps no marks
 	}
 	opts := ui.Options{Load: src.load, StatePath: expandHome(statePath), Watch: watchDir, Style: c.Style, MaxWidth: c.Width, Source: src.label, Samples: src.samples, Open: src.open, Lang: uiLang(c.UILang, os.Getenv), Prefer: preferLang(c.Prefer)}
-	p := tea.NewProgram(ui.New(src.lib, keys, opts), tea.WithOutput(stdout))
+	progOpts := []tea.ProgramOption{tea.WithOutput(stdout)}
+	if stdout == os.Stdout {
+		// Lip Gloss found the colours of standard output when it was
+		// loaded; finding them again runs "tmux info" again in tmux, a
+		// few milliseconds more before the first screen.
+		progOpts = append(progOpts, tea.WithColorProfile(lipgloss.Writer.Profile))
+	}
+	p := tea.NewProgram(ui.New(src.lib, keys, opts), progOpts...)
 	final, err := p.Run()
 	if m, ok := final.(ui.Model); ok {
 		// Marks made just before quitting are still being written.
