@@ -42,17 +42,6 @@ func TestConfigRemapsKeysInBindingsAndHelp(t *testing.T) {
 	}
 }
 
-func TestConfigRemapOnScreen(t *testing.T) {
-	cfg := writeConfig(t, "keys:\n  quit: x\n")
-	tm := startTerm(t, writePosts(t), 120, 30, nil, "--config", cfg, ".")
-	tm.waitFor("x quit")
-	tm.send("q") // no longer quits
-	tm.send("x")
-	if code := tm.wait(); code != 0 {
-		t.Fatalf("exit code %d", code)
-	}
-}
-
 func TestBadConfigNamesFileLineAndKey(t *testing.T) {
 	for _, tc := range []struct{ text, want string }{
 		{"dir: /tmp\ncolour: red\n", `line 2: unknown key "colour"`},

@@ -1,3 +1,5 @@
+//go:build unix
+
 package main
 
 // End-to-end tests: the real binary in a pseudo-terminal, read back
@@ -21,25 +23,6 @@ import (
 	"github.com/charmbracelet/x/vt"
 	"github.com/creack/pty"
 )
-
-var binPath string
-
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "newsreader-e2e")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	binPath = filepath.Join(dir, "newsreader")
-	out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "building newsreader: %v\n%s", err, out)
-		os.Exit(1)
-	}
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
-}
 
 // ptyTerm is the binary running in a pseudo-terminal.
 type ptyTerm struct {
@@ -347,6 +330,17 @@ func TestE2EEditThenReread(t *testing.T) {
 	tm.send("e")
 	tm.waitFor("Warehouse robots now learn")
 	tm.send("q")
+	if code := tm.wait(); code != 0 {
+		t.Fatalf("exit code %d", code)
+	}
+}
+
+func TestConfigRemapOnScreen(t *testing.T) {
+	cfg := writeConfig(t, "keys:\n  quit: x\n")
+	tm := startTerm(t, writePosts(t), 120, 30, nil, "--config", cfg, ".")
+	tm.waitFor("x quit")
+	tm.send("q") // no longer quits
+	tm.send("x")
 	if code := tm.wait(); code != 0 {
 		t.Fatalf("exit code %d", code)
 	}

@@ -1,3 +1,5 @@
+//go:build unix
+
 package main
 
 // The hostile folder of hostile_test.go in a pseudo-terminal: whatever the

@@ -16,10 +16,10 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
+	"github.com/newsreader/newsreader/bench/cputime"
 	"github.com/newsreader/newsreader/posts"
 	"github.com/newsreader/newsreader/posts/postgen"
 )
@@ -100,22 +100,13 @@ func timeTurns(round int, f []func()) (wall, cpu []time.Duration) {
 	for k := range f {
 		i := (round + k) % len(f)
 		runtime.GC()
-		c0 := cpuTime()
+		c0 := cputime.Now()
 		start := time.Now()
 		f[i]()
 		wall[i] = time.Since(start)
-		cpu[i] = cpuTime() - c0
+		cpu[i] = cputime.Now() - c0
 	}
 	return wall, cpu
-}
-
-// cpuTime is the user and system time the process has used.
-func cpuTime() time.Duration {
-	var r syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &r); err != nil {
-		return 0
-	}
-	return time.Duration(r.Utime.Nano() + r.Stime.Nano())
 }
 
 // reportPairs reports the medians of a figure and its floor and the

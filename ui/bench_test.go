@@ -15,13 +15,13 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2"
 
+	"github.com/newsreader/newsreader/bench/cputime"
 	"github.com/newsreader/newsreader/posts"
 	"github.com/newsreader/newsreader/posts/fold"
 	"github.com/newsreader/newsreader/posts/postgen"
@@ -65,26 +65,17 @@ func step(m Model, k tea.KeyPressMsg) (Model, time.Duration) {
 // other jobs; its CPU time (Update and View run on one goroutine, plus
 // whatever GC work they cause) is what an idle machine would see.
 func stepCPU(m Model, k tea.KeyPressMsg) (Model, time.Duration, time.Duration) {
-	c0 := cpuTime()
+	c0 := cputime.Now()
 	start := time.Now()
 	tm, _ := m.Update(k)
 	m = tm.(Model)
 	v := m.View()
 	d := time.Since(start)
-	c := cpuTime() - c0
+	c := cputime.Now() - c0
 	if v.Content == "" {
 		panic("empty frame")
 	}
 	return m, d, c
-}
-
-// cpuTime is the user and system time the process has used.
-func cpuTime() time.Duration {
-	var r syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &r); err != nil {
-		return 0
-	}
-	return time.Duration(r.Utime.Nano() + r.Stime.Nano())
 }
 
 // reportTimes reports the median and the slowest of per-operation times.
@@ -184,11 +175,11 @@ func BenchmarkSearchBody(b *testing.B) {
 	hits := 0
 	for b.Loop() {
 		runtime.GC()
-		c0 := cpuTime()
+		c0 := cputime.Now()
 		start := time.Now()
 		readFloor(b, lib.FS, todo, runtime.GOMAXPROCS(0))
 		floor = append(floor, time.Since(start))
-		floorCPU = append(floorCPU, cpuTime()-c0)
+		floorCPU = append(floorCPU, cputime.Now()-c0)
 
 		runtime.GC()
 		start = time.Now()
@@ -197,10 +188,10 @@ func BenchmarkSearchBody(b *testing.B) {
 
 		runtime.GC()
 		var f, d time.Duration
-		c0 = cpuTime()
+		c0 = cputime.Now()
 		m, f, d = searchOnce(b, m, query)
 		first, done = append(first, f), append(done, d)
-		cpu = append(cpu, cpuTime()-c0)
+		cpu = append(cpu, cputime.Now()-c0)
 		hits = len(m.list.items)
 		m, _ = step(m, keyMsg("esc"))
 		m, _ = step(m, keyMsg("/"))
