@@ -20,7 +20,7 @@ const streamChunk = 2 << 10
 // missing; only then does valid say whether src was valid UTF-8, as
 // AppendFold's does. A caller that must decode an invalid text another
 // way first checks that the bytes folded so far decide the match (see
-// posts.bodyMatches).
+// posts.matchFile).
 func (q Query) MatchFold(dst, src []byte) (folded []byte, hit, whole, valid bool) {
 	return q.matchFold(dst, src, streamChunk)
 }
