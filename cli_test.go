@@ -207,3 +207,39 @@ func TestVersionAndHelp(t *testing.T) {
 		t.Fatalf("--help: exit %d, %q", code, errOut)
 	}
 }
+
+// TestDefaultFolderScannedAfterFirstScreen: in the interface, ./_posts is
+// scanned after the first screen, as a folder named on the command line
+// is, when it surely holds a post; a folder with only .txt files, which
+// may not be posts, is still scanned first, so that an empty one falls
+// back to the samples.
+func TestDefaultFolderScannedAfterFirstScreen(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.MkdirAll("_posts/2025", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, data string) {
+		t.Helper()
+		if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("_posts/2025/ghi-chu.txt", "not a post\n")
+	src, err := load(nil, strings.NewReader(""), "", true)
+	if err != nil || src.load != nil || !src.samples {
+		t.Fatalf("only a .txt that is no post: load %v, samples %v, err %v", src.load != nil, src.samples, err)
+	}
+	write("_posts/2025/2025-01-01-tin.md", "---\ntitle: Tin\n---\nThân bài.\n")
+	src, err = load(nil, strings.NewReader(""), "", true)
+	if err != nil || src.load == nil || src.label != "_posts" || len(src.lib.Posts) != 0 {
+		t.Fatalf("load %v, label %q, %d posts before the scan, err %v", src.load != nil, src.label, len(src.lib.Posts), err)
+	}
+	lib, err := src.load()
+	if err != nil || len(lib.Posts) != 1 || lib.Posts[0].Title != "Tin" {
+		t.Fatalf("the scan: %v, %d posts", err, len(lib.Posts))
+	}
+	// Not in the interface, the folder is read before anything is shown.
+	if src, err := load(nil, strings.NewReader(""), "", false); err != nil || src.load != nil || len(src.lib.Posts) != 1 {
+		t.Fatalf("plain output: load %v, %d posts, err %v", src.load != nil, len(src.lib.Posts), err)
+	}
+}

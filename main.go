@@ -324,6 +324,9 @@ func load(args []string, stdin io.Reader, dir string, lazy bool) (source, error)
 	}
 	for _, dir := range []string{"_posts", "posts"} {
 		if st, err := os.Stat(dir); err == nil && st.IsDir() && !goPackage(dir) {
+			if lazy && posts.HasMarkdown(dir) {
+				return pendingDir(dir), nil
+			}
 			lib, err := posts.OpenDir(dir)
 			if err == nil && len(lib.Posts) > 0 {
 				return source{lib: lib, label: dir}, nil
@@ -380,6 +383,15 @@ func pathList(data []byte) ([]string, bool) {
 	return paths, sc.Err() == nil && len(paths) > 0
 }
 
+// pendingDir is the folder dir, to be scanned by the interface once its
+// first screen is up.
+func pendingDir(dir string) source {
+	return source{
+		lib: posts.Pending(dir), label: dir,
+		load: func() (*posts.Library, error) { return posts.OpenDir(dir) },
+	}
+}
+
 // loadPaths reads the posts at the paths given. A folder is scanned now,
 // or, when lazy, by the interface after its first screen is up.
 func loadPaths(args []string, lazy bool) (source, error) {
@@ -394,11 +406,7 @@ func loadPaths(args []string, lazy bool) (source, error) {
 	if len(args) == 1 {
 		if st, _ := os.Stat(args[0]); st.IsDir() {
 			if lazy {
-				dir := args[0]
-				return source{
-					lib: posts.Pending(dir), label: dir,
-					load: func() (*posts.Library, error) { return posts.OpenDir(dir) },
-				}, nil
+				return pendingDir(args[0]), nil
 			}
 			lib, err := posts.OpenDir(args[0])
 			if err != nil {

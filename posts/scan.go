@@ -158,6 +158,32 @@ func (w *walker) enter(dir string, e fs.DirEntry, info fs.FileInfo, depth int) {
 	w.walk(dir, depth)
 }
 
+// HasMarkdown reports whether Scan would list at least one post in dir
+// without scanning it: it walks the folders Scan walks (not following
+// symlinks) until it meets a .md or .markdown file, which Scan lists
+// even when it can't be read. It lets a program that looks for posts in
+// a default folder show its first screen before the scan, which can take
+// seconds; false means only that a scan must tell.
+func HasMarkdown(dir string) bool {
+	found := false
+	fs.WalkDir(diskFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return nil // an unreadable folder: look on
+		case d.IsDir() && p != "." && (strings.HasPrefix(d.Name(), ".") || skipDirs[d.Name()]):
+			return fs.SkipDir
+		case d.Type().IsRegular():
+			switch strings.ToLower(path.Ext(d.Name())) {
+			case ".md", ".markdown":
+				found = true
+				return fs.SkipAll
+			}
+		}
+		return nil
+	})
+	return found
+}
+
 func isPostName(name string) bool {
 	switch strings.ToLower(path.Ext(name)) {
 	case ".md", ".markdown", ".txt":

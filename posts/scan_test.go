@@ -363,3 +363,24 @@ func TestScanFileGoneFolder(t *testing.T) {
 		t.Fatalf("a folder read as a post: %+v", p)
 	}
 }
+
+func TestHasMarkdown(t *testing.T) {
+	for _, c := range []struct {
+		files []string
+		want  bool
+	}{
+		{nil, false},
+		{[]string{"ghi-chu.txt", "anh.png"}, false},
+		{[]string{".git/x.md", "_site/x.md", "node_modules/p/README.md"}, false},
+		{[]string{"a/b/c/2025-01-01-TIN.MD"}, true},
+		{[]string{"x.markdown"}, true},
+	} {
+		dir := t.TempDir()
+		for _, f := range c.files {
+			write(t, dir, f, "---\ntitle: x\n---\n")
+		}
+		if got := HasMarkdown(dir); got != c.want {
+			t.Errorf("%q: HasMarkdown = %v", c.files, got)
+		}
+	}
+}
