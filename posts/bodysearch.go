@@ -100,25 +100,20 @@ func matchFile(raw []byte, q fold.Query, folded []byte) (_ []byte, hit bool) {
 	// Folded a piece at a time, a body that holds the words early is
 	// not folded to its end.
 	folded, hit, whole, valid := q.MatchFold(folded[:0], body)
-	if !whole {
-		// Found in the UTF-8 reading of the body, which is the one Body
-		// shows unless the file turns out to be Windows-1258; the rest
-		// was not folded, so whether it is valid is not known. Counting
-		// its bytes mostly settles that; else decodeLegacy decides.
-		if notLegacy(data) {
-			return folded, true
-		}
-		dec, ok := decodeLegacy(data)
-		if !ok {
-			return folded, true
-		}
-		folded, _ = fold.AppendFold(folded[:0], withoutFront(dec))
-		return folded, q.MatchFolded(folded)
+	// The match is in the UTF-8 reading of the body, which is the one
+	// Body shows unless decodeLegacy takes the file for Windows-1258.
+	// That needs invalid UTF-8: when the body was folded whole, folding
+	// found out on its way (sparing every other post a separate check)
+	// and the front matter before it is short to check; when folding
+	// stopped early, the rest is unchecked, and counting the file's bytes
+	// mostly settles it.
+	var legacy bool
+	if whole {
+		legacy = !valid || !utf8.Valid(data[:len(data)-len(body)])
+	} else {
+		legacy = !notLegacy(data)
 	}
-	// Not UTF-8: perhaps Windows-1258, decoded whole as Body decodes it.
-	// Folding the body found out on its way, sparing every other post a
-	// separate check; the front matter before it is short to check.
-	if !valid || !utf8.Valid(data[:len(data)-len(body)]) {
+	if legacy {
 		if dec, ok := decodeLegacy(data); ok {
 			folded, _ = fold.AppendFold(folded[:0], withoutFront(dec))
 			hit = q.MatchFolded(folded)

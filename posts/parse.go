@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/newsreader/newsreader/posts/fold"
 	"github.com/newsreader/newsreader/posts/safetext"
 )
 
@@ -133,7 +134,7 @@ func looksUTF8(data []byte) bool {
 	if !utf8.Valid(front) {
 		return false
 	}
-	if !isASCII(front) {
+	if !fold.ASCII(front) {
 		return true
 	}
 	end := min(len(data), len(front)+langWindow)
@@ -142,15 +143,6 @@ func looksUTF8(data []byte) bool {
 		end--
 	}
 	return utf8.Valid(data[len(front):end])
-}
-
-func isASCII(b []byte) bool {
-	for _, c := range b {
-		if c >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // splitFile finds the YAML front matter, between --- lines, and the body.

@@ -1,8 +1,6 @@
 package posts
 
-import (
-	"path/filepath"
-)
+import "path/filepath"
 
 // Folder is the folder on disk the library lists, or "" when it is not one
 // (sample posts, single files, piped text).
