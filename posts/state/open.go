@@ -172,14 +172,14 @@ func (s *Store) check() error {
 	if result != "ok" {
 		return &badFile{"corrupt", "is damaged (" + result + ")"}
 	}
+	// One statement, so one read transaction: read one by one, the three
+	// could straddle another process's commit of a fresh schema (no
+	// application id yet, then a version and a table) and make our own
+	// store look like another program's.
 	var appID, version, objects int
-	if err := s.db.QueryRow(`PRAGMA application_id`).Scan(&appID); err != nil {
-		return err
-	}
-	if err := s.db.QueryRow(`PRAGMA user_version`).Scan(&version); err != nil {
-		return err
-	}
-	if err := s.db.QueryRow(`SELECT count(*) FROM sqlite_schema`).Scan(&objects); err != nil {
+	err := s.db.QueryRow(`SELECT a.application_id, v.user_version, (SELECT count(*) FROM sqlite_schema)
+		FROM pragma_application_id() AS a, pragma_user_version() AS v`).Scan(&appID, &version, &objects)
+	if err != nil {
 		return err
 	}
 	switch {

@@ -3,6 +3,7 @@ package state
 import (
 	"bufio"
 	"database/sql"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -12,6 +13,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -170,6 +172,36 @@ func TestProcessesCreatingAtOnce(t *testing.T) {
 			t.Fatalf("round %d: %d marks, want 40", round, len(got))
 		}
 		s.Close()
+	}
+}
+
+// TestOpenersCreatingAtOnce is TestProcessesCreatingAtOnce in one
+// process, many rounds over: four Opens of a store that does not exist
+// yet. Each must succeed with no warning, whatever point of another's
+// schema creation its own check lands on.
+func TestOpenersCreatingAtOnce(t *testing.T) {
+	for round := range 100 {
+		path := filepath.Join(t.TempDir(), "state.db")
+		var wg sync.WaitGroup
+		errs := make(chan error, 4)
+		for range 4 {
+			wg.Go(func() {
+				s, warning, err := Open(path)
+				if err != nil {
+					errs <- err
+					return
+				}
+				if warning != "" {
+					errs <- errors.New("warned: " + warning)
+				}
+				s.Close()
+			})
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Fatalf("round %d: %v", round, err)
+		}
 	}
 }
 
