@@ -125,9 +125,11 @@ func BenchmarkTyping(b *testing.B) {
 
 // BenchmarkAppendFoldBody folds the bodies of generated posts into one
 // reused buffer, as the full-text search does: all of them, then the
-// Vietnamese and the English ones apart.
+// Vietnamese and the English ones apart, and the English ones again with
+// typographic quotes, as real English news writes them: folded outside
+// the tables, each quote sends the folding back to its start.
 func BenchmarkAppendFoldBody(b *testing.B) {
-	var all, vn, en [][]byte
+	var all, vn, en, quoted [][]byte
 	for i := range 60 {
 		_, data := postgen.Post(3, i)
 		all = append(all, data)
@@ -135,12 +137,15 @@ func BenchmarkAppendFoldBody(b *testing.B) {
 			vn = append(vn, data)
 		} else {
 			en = append(en, data)
+			data = bytes.ReplaceAll(data, []byte("'"), []byte("’"))
+			data = bytes.ReplaceAll(data, []byte(` "`), []byte(" “"))
+			quoted = append(quoted, bytes.ReplaceAll(data, []byte(`"`), []byte("”")))
 		}
 	}
 	for _, c := range []struct {
 		name   string
 		bodies [][]byte
-	}{{"all", all}, {"vn", vn}, {"en", en}} {
+	}{{"all", all}, {"vn", vn}, {"en", en}, {"en-quotes", quoted}} {
 		b.Run(c.name, func(b *testing.B) {
 			size := 0
 			for _, body := range c.bodies {

@@ -123,3 +123,47 @@ func finerOffsets(s string, got, norm []int) bool {
 	}
 	return true
 }
+
+// TestFoldASCII8 checks the eight-bytes-at-a-time folding of ASCII
+// against the normaliser: every ASCII byte at every place of a block,
+// after a letter and after a space, and random runs of ASCII rich in
+// blanks and capitals, long enough to hold blocks at every offset.
+func TestFoldASCII8(t *testing.T) {
+	var inputs []string
+	for c := range utf8.RuneSelf {
+		for at := range 8 {
+			// Blocks start where a run of ASCII opens the text or
+			// follows a rune folded outside the tables (a typographic
+			// quote), after a letter, a blank or a pending space; a
+			// Vietnamese letter ends the blocks.
+			for _, lead := range []string{"abcdefgh", "abcdefg ", "ABCDEFG\t", "ẠBCDEFGHI", "’abcdefgh", "“ \tbcdefgh", "x  ’ "} {
+				block := []byte("kLmNoPqR")
+				block[at] = byte(c)
+				inputs = append(inputs, lead+string(block)+"stUVwxYz")
+			}
+		}
+	}
+	r := rand.New(rand.NewSource(8))
+	const alphabet = "aAzZ@[`{ \t\n\r\x00\x1f\x7f!~09"
+	for range 50000 {
+		b := make([]byte, 8+r.Intn(24))
+		for j := range b {
+			if r.Intn(3) == 0 {
+				b[j] = byte(r.Intn(utf8.RuneSelf))
+			} else {
+				b[j] = alphabet[r.Intn(len(alphabet))]
+			}
+		}
+		inputs = append(inputs, string(b))
+	}
+	for _, s := range inputs {
+		var f folder
+		f.run(s)
+		if got, want := string(f.b), Fold(s); got != want {
+			t.Fatalf("run(%q) = %q, Fold gives %q", s, got, want)
+		}
+		if want, _ := normalised(s); Fold(s) != want {
+			t.Fatalf("Fold(%q) = %q, the normaliser gives %q", s, Fold(s), want)
+		}
+	}
+}
