@@ -57,6 +57,23 @@ func TestASCII(t *testing.T) {
 			t.Errorf("ASCII(%q) = %v", c.s, got)
 		}
 	}
+	// Every length up to 100, with one byte of 0x80 or more at each
+	// place, or none.
+	for n := range 100 {
+		b := []byte(strings.Repeat("\x7f", n))
+		if !ASCII(b) {
+			t.Fatalf("ASCII of %d bytes of 0x7f is false", n)
+		}
+		for at := range n {
+			for _, c := range []byte{0x80, 0xc3, 0xff} {
+				b[at] = c
+				if ASCII(b) {
+					t.Fatalf("ASCII is true with %#x at %d of %d bytes", c, at, n)
+				}
+				b[at] = 0x7f
+			}
+		}
+	}
 }
 
 func FuzzMatchASCII(f *testing.F) {
