@@ -215,11 +215,16 @@ func (f *folder) fastRun(s string, i int) int {
 		sp = uint8(blank >> 63)
 		i += 8
 	}
+	// The loop writes through a pointer, without the bounds check of
+	// b[n]: n stays below cap(b), which was grown above for one byte per
+	// byte of s and one more.
+	out := unsafe.Pointer(unsafe.SliceData(b))
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			isSp := asciiSpace[c]
-			b[n] = asciiFold[c]
+			v := asciiFoldSp[c]
+			*(*byte)(unsafe.Add(out, n)) = byte(v)
+			isSp := uint8(v >> 8)
 			n += 1 - int(isSp&sp)
 			sp = isSp
 			i++
@@ -242,8 +247,8 @@ func (f *folder) fastRun(s string, i int) int {
 		default:
 			goto out
 		}
+		*(*byte)(unsafe.Add(out, n)) = m // a dropped mark is written over
 		if m != dropped {
-			b[n] = m
 			n++
 			sp = 0
 		}
@@ -284,6 +289,18 @@ func foldASCII8(x uint64, sp uint8) (out, blank uint64, ok bool) {
 	spread := (blank >> 7) * 0xff // 0xff in each blank byte
 	return x&^spread | blank>>2 | upper>>2, blank, true
 }
+
+// asciiFoldSp is asciiFold in its low byte and asciiSpace in its high
+// one: one load for both in fastRun's loop.
+var asciiFoldSp = func() (t [utf8.RuneSelf]uint16) {
+	for c := range t {
+		t[c] = uint16(asciiFold[c])
+		if asciiFold[c] == ' ' {
+			t[c] |= 1 << 8
+		}
+	}
+	return t
+}()
 
 // asciiSpace is 1 for the ASCII bytes asciiFold turns into a space.
 var asciiSpace = func() (t [utf8.RuneSelf]uint8) {
