@@ -19,7 +19,7 @@ import (
 // hands over the matches found so far, Stop ends it early.
 type BodySearch struct {
 	lib     *Library
-	q       fold.Query
+	q       bodyQuery
 	ps      []*Post
 	hits    chan int // positions in ps of the matching posts
 	start   sync.Once
@@ -33,7 +33,19 @@ type BodySearch struct {
 // (in a Bubble Tea Update) and run in a command. The posts are taken in
 // the order given, so the first matches found are near the front of ps.
 func (l *Library) SearchBodies(ps []*Post, q fold.Query) *BodySearch {
-	return &BodySearch{lib: l, q: q, ps: ps, hits: make(chan int, 1024)}
+	return &BodySearch{lib: l, q: newBodyQuery(q), ps: ps, hits: make(chan int, 1024)}
+}
+
+// bodyQuery is a query made ready for searching bodies.
+type bodyQuery struct {
+	fold.Query
+	raw    fold.RawMatcher // when hasRaw, finds the words without folding
+	hasRaw bool
+}
+
+func newBodyQuery(q fold.Query) bodyQuery {
+	raw, ok := q.RawMatcher()
+	return bodyQuery{Query: q, raw: raw, hasRaw: ok}
 }
 
 // launch starts the workers, and closes hits when they are all done.
@@ -73,7 +85,7 @@ func (s *BodySearch) work() {
 //
 // A post that trips a bug here is no match, not the end of the program:
 // this runs on a goroutine of its own, where nothing would catch a panic.
-func (l *Library) bodyMatches(p *Post, q fold.Query, raw, folded []byte) (_, _ []byte, hit bool) {
+func (l *Library) bodyMatches(p *Post, q bodyQuery, raw, folded []byte) (_, _ []byte, hit bool) {
 	defer func() {
 		if recover() != nil {
 			hit = false
@@ -89,13 +101,21 @@ func (l *Library) bodyMatches(p *Post, q fold.Query, raw, folded []byte) (_, _ [
 
 // matchFile reports whether the body of the post file raw holds every
 // word of q, returning the buffer for the next folded body.
-func matchFile(raw []byte, q fold.Query, folded []byte) (_ []byte, hit bool) {
+func matchFile(raw []byte, q bodyQuery, folded []byte) (_ []byte, hit bool) {
 	data := bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
 	body := withoutFront(data)
 	if fold.ASCII(body) {
 		// Nothing to decode (Windows-1258 leaves ASCII as it is), and
 		// folding ASCII is only case and blanks: match on the bytes.
 		return folded, q.MatchASCII(body)
+	}
+	// When the file can't be Windows-1258, its UTF-8 reading is the one
+	// Body shows, and the words may be found in it without folding it:
+	// most of a Vietnamese body is then not folded at all.
+	if q.hasRaw && notLegacy(data) {
+		if hit, sure := q.raw.Match(body); sure {
+			return folded, hit
+		}
 	}
 	// Folded a piece at a time, a body that holds the words early is
 	// not folded to its end.

@@ -360,7 +360,9 @@ func TestNotLegacyBound(t *testing.T) {
 
 // BenchmarkMatchFile is the body search's work on each post once it is
 // read: 2,000 generated posts, the query of BenchmarkSearchBody. It
-// measures that work apart from reading, to compare ways of doing it.
+// measures that work apart from reading, to compare ways of doing it:
+// "unfolded" is what the search does, finding the words without folding
+// the bodies where it can (fold.RawMatcher), "folded" folds every body.
 func BenchmarkMatchFile(b *testing.B) {
 	var files [][]byte
 	size := 0
@@ -373,21 +375,70 @@ func BenchmarkMatchFile(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.SetBytes(int64(size))
-	var folded []byte
-	hits := 0
-	for b.Loop() {
-		hits = 0
+	for _, c := range []struct {
+		name string
+		q    bodyQuery
+	}{{"unfolded", newBodyQuery(q)}, {"folded", bodyQuery{Query: q}}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(size))
+			var folded []byte
+			hits := 0
+			for b.Loop() {
+				hits = 0
+				for _, data := range files {
+					var hit bool
+					folded, hit = matchFile(data, c.q, folded)
+					if hit {
+						hits++
+					}
+				}
+			}
+			if hits == 0 {
+				b.Fatal("no post matched")
+			}
+			b.ReportMetric(float64(hits), "hits")
+		})
+	}
+}
+
+// TestMatchFileRawAgrees: finding the words unfolded gives what folding
+// gives, on generated posts, in UTF-8 and in Windows-1258, whole and with
+// broken bytes, for queries whose words all have an anchor.
+func TestMatchFileRawAgrees(t *testing.T) {
+	var files [][]byte
+	for i := range 300 {
+		_, data := postgen.Post(4, i)
+		files = append(files, data)
+		if i%10 == 0 {
+			front, body, _ := splitFile(data)
+			if legacy, err := charmap.Windows1258.NewEncoder().String(cp1258Form(string(body))); err == nil {
+				files = append(files, doc(string(front), legacy))
+			}
+			files = append(files, append(slices.Clip(data), "\xff\xfe Nam"...))
+		}
+	}
+	queries := []string{`"dang hai nam"`, `nam`, `"viet nam"`, `2025`, `"mua ban" pho`, `"thi truong"`, `"hai nam"`}
+	raw, plain := 0, 0
+	for _, s := range queries {
+		q, err := fold.Parse(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bq := newBodyQuery(q)
 		for _, data := range files {
-			var hit bool
-			folded, hit = matchFile(data, q, folded)
-			if hit {
-				hits++
+			_, got := matchFile(data, bq, nil)
+			_, want := matchFile(data, bodyQuery{Query: q}, nil)
+			if got != want {
+				t.Fatalf("%s in %q...: %v unfolded, %v folded", s, data[:min(len(data), 200)], got, want)
+			}
+			if bq.hasRaw {
+				raw++
+			} else {
+				plain++
 			}
 		}
 	}
-	if hits == 0 {
-		b.Fatal("no post matched")
+	if raw == 0 || plain == 0 {
+		t.Fatalf("%d files matched unfolded, %d folded: both ways must be tested", raw, plain)
 	}
-	b.ReportMetric(float64(hits), "hits")
 }

@@ -1,0 +1,213 @@
+package fold
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/newsreader/newsreader/posts/postgen"
+)
+
+// TestRawVariantsComplete folds every rune: those that fold to something
+// holding an ASCII letter or digit must all be where variants looks.
+func TestRawVariantsComplete(t *testing.T) {
+	for r := rune(utf8.RuneSelf); r <= utf8.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		f := Fold(string(r))
+		if strings.IndexFunc(f, func(c rune) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }) < 0 {
+			continue
+		}
+		if 0xc0 <= r && r < 0x250 || 0x1e00 <= r && r < 0x1f00 || r == '\u212a' || r == '\u212b' {
+			continue
+		}
+		t.Errorf("%U %q folds to %q, which variants does not look at", r, r, f)
+	}
+}
+
+func TestAnchors(t *testing.T) {
+	for _, c := range []struct {
+		query string
+		ok    bool
+		at    []int // the anchor of each word
+	}{
+		{`"dang hai nam"`, true, []int{11}},
+		{`nam 2025`, true, []int{2, 0}},
+		{`pho bo`, true, []int{0, 0}},
+		{`tri tue`, false, nil},     // no m, b, p, v, f, q or digit
+		{`nam tue`, false, nil},     // one word without an anchor is enough
+		{`"ma ma"`, true, []int{0}}, // the first of equals
+	} {
+		q, err := Parse(c.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, ok := q.RawMatcher()
+		if ok != c.ok {
+			t.Errorf("%s: RawMatcher ok = %v", c.query, ok)
+			continue
+		}
+		for i, rw := range m.words {
+			if rw.k != c.at[i] {
+				t.Errorf("%s: word %q anchored at %d, want %d", c.query, rw.w, rw.k, c.at[i])
+			}
+		}
+	}
+}
+
+// checkRaw compares a RawMatcher's sure answer with folding the text.
+// It returns whether the matcher was sure.
+func checkRaw(t *testing.T, text []byte, q Query) bool {
+	t.Helper()
+	m, ok := q.RawMatcher()
+	if !ok {
+		return false
+	}
+	hit, sure := m.Match(text)
+	if !sure {
+		return false
+	}
+	folded, _ := AppendFold(nil, text)
+	if want := q.MatchFolded(folded); hit != want {
+		t.Fatalf("text %q, words %q: RawMatcher says %v, the folded text %q says %v", text, q.Words, hit, folded, want)
+	}
+	return true
+}
+
+// TestRawMatcherCases are the folding rules a matcher must follow at the
+// edges of a word, each with the answer folding gives.
+func TestRawMatcherCases(t *testing.T) {
+	for _, c := range []struct {
+		text, query string
+		want        bool
+	}{
+		{"Đặng Hải Nam", `"dang hai nam"`, true},
+		{"ĐẶNG   HẢI\t\nNAM", `"dang hai nam"`, true},
+		{"Đặng Hải Năm", `"dang hai nam"`, true},
+		{"Đặng Hải-Nam", `"dang hai nam"`, false},
+		{"a \u0301 m", `"a m"`, true},      // a mark among blanks
+		{"a\u0301 \u0301m", `"a m"`, true}, // marks on either side
+		{"na\u0301\u0323m", `nam`, true},   // marks on a letter
+		{"  m a", `"m a"`, true},           // leading blanks before the anchor
+		{" m", `"a m"`, false},             // a leading blank folds to nothing
+		{"m ", `"m a"`, false},             // nor does a trailing one
+		{"x m \u0301", `"m a"`, false},     // nor one with a mark after it
+		{"ḿa", `ma`, true},                 // the anchor accented
+		{"Ṃ A", `"m a"`, true},
+		{"ma", `"m a"`, false},
+		{"m\x00a", `"m a"`, true}, // controls are blanks
+		{"ùm", `um`, true},        // second byte 0xB9, not an anchor
+		{"ẹm", `em`, true},        // third byte 0xB9
+	} {
+		q, err := Parse(c.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, ok := q.RawMatcher()
+		if !ok {
+			t.Fatalf("%s: no RawMatcher", c.query)
+		}
+		hit, sure := m.Match([]byte(c.text))
+		folded, _ := AppendFold(nil, []byte(c.text))
+		if q.MatchFolded(folded) != c.want {
+			t.Fatalf("%q, %s: the case is wrong: folding gives %q", c.text, c.query, folded)
+		}
+		if !sure || hit != c.want {
+			t.Errorf("%q, %s: Match = %v, sure %v; want %v", c.text, c.query, hit, sure, c.want)
+		}
+	}
+}
+
+var rawQueries = []string{`nam`, `"dang hai nam"`, `m`, `am`, `ma`, `"a m"`, `"m a"`, `5g`, `"mua ban"`, `pho`, `vu`, `b`, `q`, `"ham m"`, `mm`, `"m m"`, `"am ma"`}
+
+func TestRawMatcherAgreesWithFolding(t *testing.T) {
+	var qs []Query
+	for _, s := range rawQueries {
+		q, err := Parse(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		qs = append(qs, q)
+	}
+	// Letters of the queries in many spellings, blanks, marks, runes
+	// folded outside the tables, and broken UTF-8.
+	alphabet := []string{"m", "M", "n", "N", "a", "A", "h", "H", "i", "g", "d", "5", "p", "b", "u", "v", "o",
+		"ă", "â", "ạ", "ậ", "Ấ", "đ", "Đ", "ả", "ù", "ẹ", "ỹ", "ø", "ḿ", "Ṃ", "ṁ", "ǹ", "ȹ", "æ", "ß", "ṕ", "ḃ", "ṽ",
+		" ", "  ", "\t", "\n", "\x00", "\u0301", "\u0303", "\u0323", "\u200d", "\u00a0", "“", "”", "’", "한", "🔥",
+		"\xff", "\xe1\xb8", "\xe1", "\xc3", "\xb9", "\xb8"}
+	r := rand.New(rand.NewPCG(5, 6))
+	sure, all := 0, 0
+	for range 200_000 {
+		var b strings.Builder
+		for range r.IntN(16) {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		q := qs[r.IntN(len(qs))]
+		all++
+		if checkRaw(t, []byte(b.String()), q) {
+			sure++
+		}
+	}
+	// The matcher must decide most texts itself, or this tests little.
+	if sure < all/3 {
+		t.Fatalf("sure of %d texts of %d", sure, all)
+	}
+	t.Logf("sure of %d texts of %d", sure, all)
+}
+
+// TestRawMatcherOnPosts checks generated posts, where the matcher should
+// nearly always be sure, with words found and not found.
+func TestRawMatcherOnPosts(t *testing.T) {
+	sure, all := 0, 0
+	for i := range 400 {
+		_, data := postgen.Post(9, i)
+		for _, s := range append([]string{`"nguyen van minh"`, `"hai nam"`, `2025`, `"viet nam"`, `phong`}, rawQueries...) {
+			q, err := Parse(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			all++
+			if checkRaw(t, data, q) {
+				sure++
+			}
+		}
+	}
+	if sure < all*9/10 {
+		t.Fatalf("sure of %d posts and queries of %d", sure, all)
+	}
+}
+
+func FuzzMatchRaw(f *testing.F) {
+	f.Add("Đặng Hải Nam", `"dang hai nam"`)
+	f.Add("na\u0301m  \u0303 ma", `"am ma"`)
+	f.Add("ḿ x “m”", `m`)
+	f.Fuzz(func(t *testing.T, text, query string) {
+		q, err := Parse(query)
+		if err != nil {
+			return
+		}
+		checkRaw(t, []byte(text), q)
+	})
+}
+
+// TestRawMatcherUnsure: next to a character folded outside the tables,
+// or at a spelling of the anchor the tables lack, the matcher leaves the
+// answer to folding.
+func TestRawMatcherUnsure(t *testing.T) {
+	q, _ := Parse(`"a nam"`)
+	m, _ := q.RawMatcher()
+	if _, sure := m.Match([]byte("a “nam”")); sure {
+		t.Error(`"a nam" in "a “nam”": sure, past a typographic quote`)
+	}
+	if hit, sure := m.Match([]byte("“a nam”")); !sure || !hit {
+		t.Errorf(`"a nam" in "“a nam”": %v, sure %v; the quotes are outside the word`, hit, sure)
+	}
+	// No anchorable letter has such a spelling today; æ folds to "ae",
+	// which fastRun's tables don't hold, and its second byte is 0xA6.
+	rw := rawWord{w: "ae", k: 0, spell: []byte("aA"), second: []byte{0xa6}}
+	if _, sure := rw.find([]byte("x æ")); sure {
+		t.Error("ae in æ: sure, though æ is folded outside the tables")
+	}
+}
