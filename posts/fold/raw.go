@@ -137,6 +137,13 @@ func (m RawMatcher) Match(text []byte) (hit, sure bool) {
 
 // find looks for w at each place the anchor may be.
 func (rw *rawWord) find(text []byte) (found, sure bool) {
+	// The character next to the anchor, when it is ASCII, is all most
+	// places need to be passed over: its folding is the byte's own (a
+	// blank's a space, which a run of blanks also folds to).
+	at := -1 // the character before the anchor, or after it at the start
+	if rw.k == 0 {
+		at = 1
+	}
 	for _, c := range rw.spell {
 		for i := 0; i < len(text); {
 			j := bytes.IndexByte(text[i:], c)
@@ -144,10 +151,15 @@ func (rw *rawWord) find(text []byte) (found, sure bool) {
 				break
 			}
 			p := i + j
+			i = p + 1
+			if len(rw.w) > 1 && p+at >= 0 && p+at < len(text) {
+				if b := text[p+at]; b < utf8.RuneSelf && asciiFold[b] != rw.w[rw.k+at] {
+					continue
+				}
+			}
 			if found, sure := rw.around(text, p, 1); found || !sure {
 				return found, sure
 			}
-			i = p + 1
 		}
 	}
 	for _, c := range rw.second {
