@@ -112,9 +112,13 @@ func matchFile(raw []byte, q bodyQuery, folded []byte) (_ []byte, hit bool) {
 	// When the file can't be Windows-1258, its UTF-8 reading is the one
 	// Body shows, and the words may be found in it without folding it:
 	// most of a Vietnamese body is then not folded at all.
-	if q.hasRaw && notLegacy(data) {
-		if hit, sure := q.raw.Match(body); sure {
-			return folded, hit
+	checked, utf8Only := false, false // notLegacy(data), once known
+	if q.hasRaw {
+		checked, utf8Only = true, notLegacy(data)
+		if utf8Only {
+			if hit, sure := q.raw.Match(body); sure {
+				return folded, hit
+			}
 		}
 	}
 	// Folded a piece at a time, a body that holds the words early is
@@ -131,7 +135,10 @@ func matchFile(raw []byte, q bodyQuery, folded []byte) (_ []byte, hit bool) {
 	if whole {
 		legacy = !valid || !utf8.Valid(data[:len(data)-len(body)])
 	} else {
-		legacy = !notLegacy(data)
+		if !checked {
+			utf8Only = notLegacy(data)
+		}
+		legacy = !utf8Only
 	}
 	if legacy {
 		if dec, ok := decodeLegacy(data); ok {

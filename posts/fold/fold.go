@@ -171,6 +171,10 @@ var asciiFold = func() (t [utf8.RuneSelf]byte) {
 // keeps its state in locals, decodes UTF-8 itself, and records no offsets
 // (f.offs must be nil).
 //
+// RawMatcher (raw.go) folds a character at a time the way this loop does,
+// in nextRune and prevRune: a change to what this loop folds, or to when
+// it leaves a rune to the general path, must be made there too.
+//
 // Runs of spaces collapse without a branch per byte: every ASCII byte is
 // written, and the write position moves on unless it is a space after a
 // space (or before anything). A space left last is taken back into

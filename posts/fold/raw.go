@@ -94,11 +94,10 @@ func anchorable(c byte) bool {
 
 // variants lists, for each ASCII letter and digit, the second bytes of
 // the UTF-8 of the runes other than ASCII whose folding holds it. Those
-// runes are the Latin letters from U+00C0 to U+024F and from U+1E00 to
-// U+1EFF, and the Kelvin and Ångström signs; TestRawVariantsComplete
-// folds every rune to check that no other holds an ASCII letter or
-// digit. Worked out on first use, not at start-up.
-var variants = sync.OnceValue(func() (v [128][]byte) {
+// runes are those foldsToASCII admits. Worked out on first use, not at
+// start-up.
+var variants = sync.OnceValue(func() *[128][]byte {
+	var v [128][]byte
 	add := func(r rune) {
 		f := Fold(string(r))
 		var buf [utf8.UTFMax]byte
@@ -109,34 +108,39 @@ var variants = sync.OnceValue(func() (v [128][]byte) {
 			}
 		}
 	}
-	for r := rune(0xc0); r < 0x250; r++ {
-		add(r)
+	for r := rune(0xc0); r <= '\u212b'; r++ {
+		if foldsToASCII(r) {
+			add(r)
+		}
 	}
-	for r := rune(0x1e00); r < 0x1f00; r++ {
-		add(r)
-	}
-	add('\u212a') // KELVIN SIGN, K
-	add('\u212b') // ANGSTROM SIGN, Å
-	return v
+	return &v
 })
 
 // Match reports whether text, read as UTF-8, holds every word once
 // folded, as MatchFolded(AppendFold(nil, text)) would. sure is false
-// when a place the word may be found has a character folded outside
-// fastRun's tables (a typographic quote, an emoji, a broken byte next to
-// it), and the caller must fold the text to know.
+// when that can't be told without folding: a word was not found, and a
+// place it may be has a character folded outside fastRun's tables (a
+// typographic quote, an emoji, a broken byte next to it), or the places
+// to look at were so many that folding would cost less (see find).
 func (m RawMatcher) Match(text []byte) (hit, sure bool) {
+	sure = true
 	for i := range m.words {
-		found, sure := m.words[i].find(text)
-		if !sure || !found {
-			return false, sure
+		found, ok := m.words[i].find(text)
+		if ok && !found {
+			return false, true
 		}
+		sure = sure && ok
 	}
-	return true, true
+	return sure, sure
 }
 
-// find looks for w at each place the anchor may be.
+// find looks for w at each place the anchor may be. Each place and each
+// character compared there costs a step, and a text that takes more
+// steps than a quarter of its bytes (one made of the anchor, with the
+// word's start repeated) is left to folding, whose cost is linear.
 func (rw *rawWord) find(text []byte) (found, sure bool) {
+	budget := len(text)/4 + 64
+	unsure := false
 	// The character next to the anchor, when it is ASCII, is all most
 	// places need to be passed over: its folding is the byte's own (a
 	// blank's a space, which a run of blanks also folds to).
@@ -152,14 +156,19 @@ func (rw *rawWord) find(text []byte) (found, sure bool) {
 			}
 			p := i + j
 			i = p + 1
+			if budget--; budget < 0 {
+				return false, false
+			}
 			if len(rw.w) > 1 && p+at >= 0 && p+at < len(text) {
 				if b := text[p+at]; b < utf8.RuneSelf && asciiFold[b] != rw.w[rw.k+at] {
 					continue
 				}
 			}
-			if found, sure := rw.around(text, p, 1); found || !sure {
-				return found, sure
+			found, sure := rw.around(text, p, 1, &budget)
+			if found {
+				return true, true
 			}
+			unsure = unsure || !sure
 		}
 	}
 	for _, c := range rw.second {
@@ -170,38 +179,53 @@ func (rw *rawWord) find(text []byte) (found, sure bool) {
 			}
 			q := i + j // the rune, if any, starts at q-1
 			i = q + 1
-			lead := text[q-1]
-			if lead < 0xc2 {
+			if budget--; budget < 0 {
+				return false, false
+			}
+			if text[q-1] < 0xc2 {
 				continue // ASCII or a continuation: c is not a second byte here
 			}
 			m, n := nextRune(text, q-1)
 			if n == 0 {
-				// Folded outside the tables: unsure only if it is one of
-				// the anchor's spellings (a Latin letter the tables lack).
-				r, _ := utf8.DecodeRune(text[q-1:])
-				if strings.IndexByte(Fold(string(r)), rw.w[rw.k]) >= 0 {
-					return false, false
+				// Folded outside the tables: unsure only if it may be
+				// one of the anchor's spellings, which for today's
+				// anchors none is.
+				if r, _ := utf8.DecodeRune(text[q-1:]); foldsToASCII(r) && strings.IndexByte(Fold(string(r)), rw.w[rw.k]) >= 0 {
+					unsure = true
 				}
 				continue
 			}
 			if m != rw.w[rw.k] {
 				continue
 			}
-			if found, sure := rw.around(text, q-1, n); found || !sure {
-				return found, sure
+			found, sure := rw.around(text, q-1, n, &budget)
+			if found {
+				return true, true
 			}
+			unsure = unsure || !sure
 		}
 	}
-	return false, true
+	return false, !unsure
+}
+
+// foldsToASCII reports whether r, not ASCII, may fold to something
+// holding an ASCII letter or digit: only the Latin letters from U+00C0
+// to U+024F and U+1E00 to U+1EFF, and the Kelvin and Ångström signs,
+// do (TestRawVariantsComplete folds every rune to check).
+func foldsToASCII(r rune) bool {
+	return 0xc0 <= r && r < 0x250 || 0x1e00 <= r && r < 0x1f00 || r == '\u212a' || r == '\u212b'
 }
 
 // around reports whether the folding of text holds w with its anchor
 // folded from the n bytes at p: it folds backwards from p and forwards
 // from p+n a character at a time, comparing as it goes.
-func (rw *rawWord) around(text []byte, p, n int) (found, sure bool) {
+func (rw *rawWord) around(text []byte, p, n int, budget *int) (found, sure bool) {
 	w := rw.w
 	pos := p
 	for j := rw.k - 1; j >= 0; j-- {
+		if *budget--; *budget < 0 {
+			return false, false
+		}
 		size := droppedBefore(text, pos)
 		if size < 0 {
 			return false, false
@@ -236,6 +260,9 @@ func (rw *rawWord) around(text []byte, p, n int) (found, sure bool) {
 	}
 	pos = p + n
 	for j := rw.k + 1; j < len(w); j++ {
+		if *budget--; *budget < 0 {
+			return false, false
+		}
 		var m byte
 		var size int
 		for {

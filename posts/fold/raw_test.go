@@ -20,10 +20,9 @@ func TestRawVariantsComplete(t *testing.T) {
 		if strings.IndexFunc(f, func(c rune) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }) < 0 {
 			continue
 		}
-		if 0xc0 <= r && r < 0x250 || 0x1e00 <= r && r < 0x1f00 || r == '\u212a' || r == '\u212b' {
-			continue
+		if !foldsToASCII(r) {
+			t.Errorf("%U %q folds to %q, which foldsToASCII denies", r, r, f)
 		}
-		t.Errorf("%U %q folds to %q, which variants does not look at", r, r, f)
 	}
 }
 
@@ -209,5 +208,62 @@ func TestRawMatcherUnsure(t *testing.T) {
 	rw := rawWord{w: "ae", k: 0, spell: []byte("aA"), second: []byte{0xa6}}
 	if _, sure := rw.find([]byte("x æ")); sure {
 		t.Error("ae in æ: sure, though æ is folded outside the tables")
+	}
+}
+
+// TestRawMatcherCarriesOn: an unsure place does not hide a sure one, and
+// a word surely absent decides the query whatever the others are.
+func TestRawMatcherCarriesOn(t *testing.T) {
+	for _, c := range []struct {
+		text, query string
+		hit, sure   bool
+	}{
+		{"m\u00a0x ma", `ma`, true, true},    // NBSP is folded outside the tables
+		{"m\u00a0x", `ma`, false, false},     // and may be the a's place? folding says
+		{"m\u00a0x", `ma 5`, false, true},    // ma unsure, but no 5 anywhere
+		{"m\u00a0x 5", `ma 5`, false, false}, // 5 found, ma unsure
+		{"ma 5 m\u00a0", `ma 5`, true, true}, // both found
+	} {
+		q, err := Parse(c.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, _ := q.RawMatcher()
+		if hit, sure := m.Match([]byte(c.text)); hit != c.hit || sure != c.sure {
+			t.Errorf("%q, %s: %v, sure %v; want %v, sure %v", c.text, c.query, hit, sure, c.hit, c.sure)
+		}
+		checkRaw(t, []byte(c.text), q)
+	}
+}
+
+// TestRawMatcherGivesUp: a text made of the anchor, with the start of the
+// word at every place, is left to folding rather than compared at each
+// place for the length of the word.
+func TestRawMatcherGivesUp(t *testing.T) {
+	text := []byte("é" + strings.Repeat("m", 1<<20))
+	for _, s := range []string{"mmmmx", strings.Repeat("m", 500) + "x", "x" + strings.Repeat("m", 500)} {
+		q, _ := Parse(s)
+		m, _ := q.RawMatcher()
+		if _, sure := m.Match(text); sure {
+			t.Errorf("%.12s...: sure after a million places", s)
+		}
+	}
+	// An ordinary body stays within the budget.
+	_, post := postgen.Post(2, 3)
+	q, _ := Parse(`"dang hai nam"`)
+	m, _ := q.RawMatcher()
+	if _, sure := m.Match(post); !sure {
+		t.Error("a generated post was left to folding")
+	}
+}
+
+// TestRawMatcherCJKAllocates: Chinese and Korean characters with a
+// second byte of 0xB8 or 0xB9 are passed over without folding them.
+func TestRawMatcherCJKAllocates(t *testing.T) {
+	text := []byte(strings.Repeat("一中上不为主之也 한글 ", 200))
+	q, _ := Parse(`m`)
+	m, _ := q.RawMatcher()
+	if allocs := testing.AllocsPerRun(10, func() { m.Match(text) }); allocs != 0 {
+		t.Errorf("%v allocations a match", allocs)
 	}
 }
