@@ -54,6 +54,20 @@ func (d diskFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	return os.ReadDir(full)
 }
 
+// readDirAnyOrder is ReadDir without sorting the entries by name.
+func (d diskFS) readDirAnyOrder(name string) ([]fs.DirEntry, error) {
+	full, err := d.join("readdir", name)
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.Open(full)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return f.ReadDir(-1)
+}
+
 func (d diskFS) Stat(name string) (fs.FileInfo, error) {
 	full, err := d.join("stat", name)
 	if err != nil {

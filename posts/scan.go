@@ -9,6 +9,7 @@ import (
 	"path"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -96,20 +97,42 @@ type walker struct {
 
 // walk lists dir. Only a failure to list the root is an error; a folder
 // below it that can't be read is counted in skipped.
+//
+// Files are handed to the workers in the order the folder lists them:
+// the posts are sorted once scanned, so sorting every folder's names, as
+// fs.ReadDir does, was a quarter of the walk's time for nothing. Folders
+// and symlinks are still taken in the order of their names, so that a
+// folder reached both directly and through a symlink is listed under
+// the same path every time.
 func (w *walker) walk(dir string, depth int) error {
-	entries, err := fs.ReadDir(w.fsys, dir)
+	entries, err := readDirAnyOrder(w.fsys, dir)
 	if err != nil {
 		if dir == "." && len(entries) == 0 {
 			return err
 		}
 		w.skipped++
 	}
+	var later []fs.DirEntry // folders and symlinks
 	for _, e := range entries {
 		name := e.Name()
 		if strings.HasPrefix(name, ".") {
 			continue
 		}
-		full := path.Join(dir, name)
+		switch typ := e.Type(); {
+		case typ.IsRegular():
+			if isPostName(name) {
+				w.jobs <- joinName(dir, name)
+			}
+		case typ.IsDir(), typ&fs.ModeSymlink != 0:
+			later = append(later, e)
+		}
+		// Anything else (a pipe, a device, an image) is not a post; a
+		// pipe named like one would block the reader forever.
+	}
+	slices.SortFunc(later, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	for _, e := range later {
+		name := e.Name()
+		full := joinName(dir, name)
 		typ := e.Type()
 		var info fs.FileInfo
 		if typ&fs.ModeSymlink != 0 {
@@ -127,10 +150,26 @@ func (w *walker) walk(dir string, depth int) error {
 		case typ.IsRegular() && isPostName(name):
 			w.jobs <- full
 		}
-		// Anything else (a pipe, a device, an image) is not a post; a
-		// pipe named like one would block the reader forever.
 	}
 	return nil
+}
+
+// joinName is path.Join(dir, name) for a clean dir and a name read from
+// it, which holds no slash and is neither "." nor "..".
+func joinName(dir, name string) string {
+	if dir == "." {
+		return name
+	}
+	return dir + "/" + name
+}
+
+// readDirAnyOrder lists a folder of fsys, in the order the file system
+// gives when fsys is a diskFS, and sorted by name otherwise.
+func readDirAnyOrder(fsys fs.FS, dir string) ([]fs.DirEntry, error) {
+	if d, ok := fsys.(diskFS); ok {
+		return d.readDirAnyOrder(dir)
+	}
+	return fs.ReadDir(fsys, dir)
 }
 
 // enter walks a folder unless it was seen before, through another
