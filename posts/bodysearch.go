@@ -81,7 +81,9 @@ func (s *BodySearch) work() {
 // the buffers for the next post. The body is decoded like Body's but not
 // cleaned, which searching does not need (folding turns controls into
 // spaces) and which would cost as much as the search itself. The front
-// matter is left out, or every post would match "entries".
+// matter is left out, or every post would match "entries", except where
+// Body shows it: in a post with an error (front matter that can't be
+// read, for one), what is searched is what the reader sees.
 //
 // A post that trips a bug here is no match, not the end of the program:
 // this runs on a goroutine of its own, where nothing would catch a panic.
@@ -95,15 +97,21 @@ func (l *Library) bodyMatches(p *Post, q bodyQuery, raw, folded []byte) (_, _ []
 	if err != nil {
 		return raw, folded, false
 	}
-	folded, hit = matchFile(raw, q, folded)
+	folded, hit = matchFile(raw, q, folded, p.Err != nil)
 	return raw, folded, hit
 }
 
 // matchFile reports whether the body of the post file raw holds every
-// word of q, returning the buffer for the next folded body.
-func matchFile(raw []byte, q bodyQuery, folded []byte) (_ []byte, hit bool) {
+// word of q, returning the buffer for the next folded body. With
+// withFront, the front matter is searched too, as Body shows it for a
+// post with an error.
+func matchFile(raw []byte, q bodyQuery, folded []byte, withFront bool) (_ []byte, hit bool) {
 	data := bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
-	body := withoutFront(data)
+	shown := withoutFront
+	if withFront {
+		shown = func(text []byte) []byte { return text }
+	}
+	body := shown(data)
 	if fold.ASCII(body) {
 		// Nothing to decode (Windows-1258 leaves ASCII as it is), and
 		// folding ASCII is only case and blanks: match on the bytes.
@@ -142,7 +150,7 @@ func matchFile(raw []byte, q bodyQuery, folded []byte) (_ []byte, hit bool) {
 	}
 	if legacy {
 		if dec, ok := decodeLegacy(data); ok {
-			folded, _ = fold.AppendFold(folded[:0], withoutFront(dec))
+			folded, _ = fold.AppendFold(folded[:0], shown(dec))
 			hit = q.MatchFolded(folded)
 		}
 	}

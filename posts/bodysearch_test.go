@@ -387,7 +387,7 @@ func BenchmarkMatchFile(b *testing.B) {
 				hits = 0
 				for _, data := range files {
 					var hit bool
-					folded, hit = matchFile(data, c.q, folded)
+					folded, hit = matchFile(data, c.q, folded, false)
 					if hit {
 						hits++
 					}
@@ -426,8 +426,8 @@ func TestMatchFileRawAgrees(t *testing.T) {
 		}
 		bq := newBodyQuery(q)
 		for _, data := range files {
-			_, got := matchFile(data, bq, nil)
-			_, want := matchFile(data, bodyQuery{Query: q}, nil)
+			_, got := matchFile(data, bq, nil, false)
+			_, want := matchFile(data, bodyQuery{Query: q}, nil, false)
 			if got != want {
 				t.Fatalf("%s in %q...: %v unfolded, %v folded", s, data[:min(len(data), 200)], got, want)
 			}
@@ -440,5 +440,44 @@ func TestMatchFileRawAgrees(t *testing.T) {
 	}
 	if raw == 0 || plain == 0 {
 		t.Fatalf("%d files matched unfolded, %d folded: both ways must be tested", raw, plain)
+	}
+}
+
+// TestSearchBodiesSearchesWhatBodyShows: the front matter is searched
+// only where Body shows it, in a post whose front matter has an error.
+func TestSearchBodiesSearchesWhatBodyShows(t *testing.T) {
+	fsys := fstest.MapFS{
+		"2025-01-01-ok.md":     {Data: doc("title: \"Tin\"\ndate: 2025-01-01\ncategories: entries VN\n", "Nội dung.\n")},
+		"2025-01-02-broken.md": {Data: doc("title: [Tin\ndate: 2025-01-02\ncategories: entries VN\n", "Nội dung.\n")},
+	}
+	l, err := Scan(fsys, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var broken int
+	for _, p := range l.Posts {
+		if p.Err != nil {
+			broken++
+		}
+	}
+	if broken != 1 {
+		t.Fatalf("%d posts with an error, want 1", broken)
+	}
+	for _, query := range []string{"entries", `"entries vn"`, "2025"} {
+		got := searchAll(t, l, l.Posts, query)
+		var want []string
+		for _, p := range l.Posts {
+			text, err := l.Body(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if q, _ := fold.Parse(query); q.MatchText(fold.Fold(text)) {
+				want = append(want, p.Path)
+			}
+		}
+		slices.Sort(want)
+		if !slices.Equal(got, want) || len(want) != 1 {
+			t.Errorf("%s: search finds %v, Body shows it in %v", query, got, want)
+		}
 	}
 }
