@@ -247,12 +247,15 @@ func (m *Model) applySearch() tea.Cmd {
 	if l := s.last; l != nil && l.index == s.index && len(q.Is) == 0 && q.Refines(l.query) {
 		narrows = l.matched
 	}
+	// Posts with an error are read too: the list shows them and Body
+	// shows their text, front matter and all, and that is what the
+	// search looks through (posts.SearchBodies).
 	meta := s.index.MatchMeta(q)
 	todo := make([]*posts.Post, 0, max(len(meta)-len(s.titleHits), 0))
 	s.bodyPos = s.bodyPos[:0:0]
 	for k, p := range s.index.Posts(meta) {
 		i := meta[k]
-		if !inTitle[i] && (narrows == nil || narrows[i]) && p.Err == nil && (!m.marks.enabled() || m.matchIs(p, q.Is)) {
+		if !inTitle[i] && (narrows == nil || narrows[i]) && (!m.marks.enabled() || m.matchIs(p, q.Is)) {
 			todo = append(todo, p)
 			s.bodyPos = append(s.bodyPos, i)
 		}

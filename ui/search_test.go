@@ -291,6 +291,31 @@ func TestBodySearchLeavesFrontMatterOut(t *testing.T) {
 	}
 }
 
+// TestBodySearchReadsPostsWithErrors: a post whose front matter has an
+// error is listed and readable, so its text is searched as the reader
+// shows it: the body, and the front matter it shows with it.
+func TestBodySearchReadsPostsWithErrors(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"2025-01-01-ok.md":     "---\ntitle: \"Tin tốt\"\ndate: 2025-01-01\nnguon: wombat\n---\nNội dung bình thường.\n",
+		"2025-01-02-broken.md": "---\ntitle: [Tin hỏng\ndate: 2025-01-02\nnguon: quokka\n---\nThị trường vốn.\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	lib, err := posts.OpenDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for query, want := range map[string]int{"quokka": 1, `"thi truong von"`: 1, "wombat": 0} {
+		m := searchFor(t, lib, query)
+		if n := len(m.list.items); n != want {
+			t.Errorf("%s: %d posts, want %d", query, n, want)
+		}
+	}
+}
+
 func TestAccentedWordsRankExactSpellingFirst(t *testing.T) {
 	dir := t.TempDir()
 	for name, title := range map[string]string{
