@@ -109,6 +109,11 @@ func parseURL(raw string) (clean string, ok bool) {
 	u.Host = host
 	u.RawQuery = escapeNonASCII(u.RawQuery)
 	clean = u.String()
+	if len(clean) > maxURLLen {
+		// Escaping grew it past the limit: vetted again, it would be
+		// refused, so it is refused now.
+		return "", false
+	}
 	for i := 0; i < len(clean); i++ {
 		if clean[i] <= ' ' || clean[i] >= 0x7f {
 			return "", false
