@@ -206,6 +206,8 @@ func (f *folder) fastRun(s string, i int) int {
 		}
 		out, blank, ok := foldASCII8(x, sp)
 		if !ok {
+			// Blanks collapse in these eight: the byte loop below,
+			// for them only, so that the run goes on in blocks after.
 			for j := i + 8; i < j; i++ {
 				isSp := asciiSpace[s[i]]
 				b[n] = asciiFold[s[i]]
@@ -268,8 +270,8 @@ out:
 	return i
 }
 
-// Eight bytes at a time, byte by byte: ones has 1 in each, hi8 the top
-// bit of each.
+// Masks for working on the eight bytes of a uint64 at once: ones has 1
+// in each byte, hi8 the top bit of each.
 const (
 	ones = 0x0101010101010101
 	hi8  = 0x8080808080808080
