@@ -2,118 +2,170 @@ package fold
 
 import (
 	"bytes"
+	"math/bits"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
 )
 
 // RawMatcher decides MatchFolded(AppendFold(nil, text)) for UTF-8 text
-// without folding the text, for queries where each word holds a letter
-// that is cheap to find unfolded: an anchor. Folding is a byte loop over
-// the whole text; a RawMatcher looks for the anchor's few spellings
-// with bytes.IndexByte and, at each, folds outwards only as far as the
-// word reaches, one character at a time, stopping at the first that
-// differs. Most of a Vietnamese body is then never folded at all.
+// without folding the text. Folding is a byte loop over the whole text;
+// a RawMatcher looks for one letter of each word, its anchor, in all its
+// spellings with bytes.IndexByte and, at each, folds outwards only as
+// far as the word reaches, one character at a time, stopping at the
+// first that differs. Most of a Vietnamese body is then never folded.
 //
-// The anchor of a word is a digit, or a letter whose accented forms are
-// all encoded with a second byte that Vietnamese text seldom holds (m, b,
-// p, v, f, q); see anchorable. Every character that folds to the anchor
-// is found by its ASCII byte, in either case, or by that second byte.
+// A spelling of the anchor is found by its ASCII byte, in either case,
+// or, for a character other than ASCII that folds to it (đ for d, ḿ for
+// m), by one of its bytes: the one Vietnamese text holds least often,
+// which is often its first (0xC4 for đ) or its second (0xB8 for ḿ). The
+// anchor of a word is its letter or digit whose spellings are found the
+// fewest times in Vietnamese text; a word whose every letter is too
+// common (as n and h are) is left to folding.
 type RawMatcher struct {
 	words []rawWord
+	// partial is set when some of the query's words have no anchor: a
+	// text can then be ruled out by the others, but a text that holds
+	// them all must be folded to look for the rest.
+	partial bool
 }
 
 // rawWord is one folded word and its anchor, at w[k].
 type rawWord struct {
-	w      string
-	k      int
-	spell  []byte // the ASCII bytes that fold to w[k]
-	second []byte // the second bytes of the other runes that fold to it
+	w       string
+	k       int
+	spell   []byte   // the ASCII bytes that fold to w[k]
+	finders []finder // where to look for the other runes that fold to it
 }
 
-// RawMatcher returns the matcher of q's words, or false when a word has
-// no anchor (or q has no words), and the text must be folded.
+// finder is a byte that the UTF-8 of some runes folding to an anchor
+// holds, and where in them: bit t of offs is set when one of them has b
+// as its byte t, so that the rune begins t bytes before b.
+type finder struct {
+	b    byte
+	offs uint8
+}
+
+// RawMatcher returns the matcher of q's words, or false when no word
+// has an anchor (or q has no words), and every text must be folded.
 func (q Query) RawMatcher() (RawMatcher, bool) {
-	if len(q.Words) == 0 {
-		return RawMatcher{}, false
-	}
-	m := RawMatcher{words: make([]rawWord, 0, len(q.Words))}
+	var m RawMatcher
 	for _, w := range q.Words {
 		rw, ok := planWord(w)
 		if !ok {
-			return RawMatcher{}, false
+			m.partial = true
+			continue
 		}
 		m.words = append(m.words, rw)
 	}
-	return m, true
+	return m, len(m.words) > 0
 }
 
-// planWord picks w's anchor: the rarest anchorable character of w. w is
-// folded, so it has no capitals and its spaces are single, inside it.
+// maxAnchorCost is the most an anchor may cost (see anchorPlan) for a
+// RawMatcher to be worth it: about one place to look at in twelve bytes
+// of Vietnamese. Past that, comparing at each place costs about what
+// folding every byte does (BenchmarkMatchFile, with words of one letter
+// repeated, was as fast either way for g). m costs 26, d 46, t 63, h 71,
+// g 90, n 109, a 162.
+const maxAnchorCost = 80
+
+// planWord picks w's anchor: the character of w whose spellings cost the
+// least to look for. w is folded, so it has no capitals and its spaces
+// are single, inside it.
 func planWord(w string) (rawWord, bool) {
 	if w == "" || !isASCII(w) || w[0] == ' ' || w[len(w)-1] == ' ' || strings.Contains(w, "  ") {
 		return rawWord{}, false
 	}
+	plans := anchorPlans()
 	k := -1
 	for i := 0; i < len(w); i++ {
-		if anchorable(w[i]) && (k < 0 || foldedRarity[w[i]] > foldedRarity[w[k]]) {
+		c := w[i]
+		if ('a' <= c && c <= 'z' || '0' <= c && c <= '9') && (k < 0 || plans[c].cost < plans[w[k]].cost) {
 			k = i
 		}
 	}
-	if k < 0 {
+	if k < 0 || plans[w[k]].cost > maxAnchorCost {
 		return rawWord{}, false
 	}
 	c := w[k]
-	rw := rawWord{w: w, k: k, spell: []byte{c}, second: variants()[c]}
+	rw := rawWord{w: w, k: k, spell: []byte{c}, finders: plans[c].finders}
 	if 'a' <= c && c <= 'z' {
 		rw.spell = append(rw.spell, c-'a'+'A')
 	}
 	return rw, true
 }
 
-// rareSecond are the bytes a RawMatcher may look for as the second byte
-// of an anchor's accented forms. In generated Vietnamese posts they are
-// 0.00 (0xB8), 0.16 (0xB5) and 2.2 (0xB9) bytes in 1,000, against 18 for
-// the letter m; 0xBA and 0xBB, the second bytes of most Vietnamese
-// letters, are 25 and 36.
-var rareSecond = [256]bool{0xb5: true, 0xb8: true, 0xb9: true}
-
-// anchorable reports whether c, a folded ASCII byte, can anchor a word:
-// a digit or letter whose other spellings all have a rare second byte.
-func anchorable(c byte) bool {
-	if !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
-		return false
-	}
-	for _, b := range variants()[c] {
-		if !rareSecond[b] {
-			return false
-		}
-	}
-	return true
+// rawFreq is how many times in 10,000 bytes of Vietnamese body text each
+// byte occurs, the most of a real post (the project's reference one) and
+// of 5,000 generated ones. It only ranks anchors: a wrong figure costs
+// time, never a match.
+var rawFreq = [256]uint16{
+	'\n': 68, ' ': 1578, '!': 2, '"': 59, '#': 2, '%': 8, '&': 8, '\'': 9, '(': 3, ')': 3, ',': 114, '-': 31, '.': 82,
+	'/': 17, '0': 67, '1': 28, '2': 17, '3': 9, '4': 8, '5': 19, '6': 14, '7': 5, '8': 6, '9': 5, ':': 6, '=': 9, '?': 2,
+	'A': 45, 'B': 14, 'C': 23, 'D': 58, 'E': 5, 'F': 6, 'G': 12, 'H': 19, 'I': 37, 'J': 2, 'K': 4, 'L': 8, 'M': 17,
+	'N': 21, 'O': 5, 'P': 12, 'Q': 6, 'R': 3, 'S': 70, 'T': 34, 'U': 33, 'V': 17, 'W': 5, 'X': 3, 'Y': 3, '[': 3, ']': 3,
+	'a': 149, 'b': 60, 'c': 341, 'd': 55, 'e': 189, 'f': 6, 'g': 373, 'h': 491, 'i': 351, 'j': 2, 'k': 86, 'l': 106,
+	'm': 172, 'n': 709, 'o': 187, 'p': 123, 'q': 28, 'r': 127, 's': 118, 't': 401, 'u': 193, 'v': 100, 'w': 2, 'x': 17,
+	'y': 90, 0x81: 34, 0x83: 59, 0x85: 1, 0x87: 86, 0x89: 5, 0x8b: 31, 0x8d: 15, 0x8f: 13, 0x90: 19, 0x91: 175,
+	0x93: 5, 0x95: 11, 0x97: 5, 0x99: 29, 0x9b: 46, 0x9d: 22, 0x9f: 17, 0xa0: 97, 0xa1: 194, 0xa2: 32, 0xa3: 70,
+	0xa5: 48, 0xa7: 64, 0xa9: 41, 0xaa: 39, 0xab: 20, 0xac: 30, 0xad: 84, 0xaf: 21, 0xb0: 83, 0xb1: 29, 0xb2: 16,
+	0xb3: 39, 0xb4: 53, 0xb5: 3, 0xb7: 16, 0xb9: 29, 0xba: 342, 0xbb: 480, 0xbd: 25, 0xbf: 44, 0xc2: 2, 0xc3: 410,
+	0xc4: 176, 0xc5: 9, 0xc6: 117, 0xe1: 813,
 }
 
-// variants lists, for each ASCII letter and digit, the second bytes of
-// the UTF-8 of the runes other than ASCII whose folding holds it. Those
-// runes are those foldsToASCII admits. Worked out on first use, not at
-// start-up.
-var variants = sync.OnceValue(func() *[128][]byte {
-	var v [128][]byte
-	add := func(r rune) {
-		f := Fold(string(r))
+// anchorPlan is how to find every spelling of one ASCII letter or digit
+// in UTF-8 text, and what that costs: the places looked at in 1,000
+// bytes of Vietnamese, and one for each pass of IndexByte.
+type anchorPlan struct {
+	finders []finder
+	cost    int
+}
+
+// anchorPlans plans each ASCII letter and digit as an anchor. Worked out
+// on first use, not at start-up.
+var anchorPlans = sync.OnceValue(func() *[128]anchorPlan {
+	var plans [128]anchorPlan
+	for r := rune(0xc0); r <= '\u212b'; r++ {
+		if !foldsToASCII(r) {
+			continue
+		}
 		var buf [utf8.UTFMax]byte
-		utf8.EncodeRune(buf[:], r)
-		for i := 0; i < len(f); i++ {
-			if c := f[i]; c < utf8.RuneSelf && bytes.IndexByte(v[c], buf[1]) < 0 {
-				v[c] = append(v[c], buf[1])
+		n := utf8.EncodeRune(buf[:], r)
+		t := 0 // the byte of r least often in Vietnamese
+		for i := 1; i < n; i++ {
+			if rawFreq[buf[i]] < rawFreq[buf[t]] {
+				t = i
 			}
 		}
-	}
-	for r := rune(0xc0); r <= '\u212b'; r++ {
-		if foldsToASCII(r) {
-			add(r)
+		f := Fold(string(r))
+		for i := 0; i < len(f); i++ {
+			c := f[i]
+			if c >= utf8.RuneSelf || c == ' ' {
+				continue
+			}
+			p := &plans[c]
+			j := slices.IndexFunc(p.finders, func(f finder) bool { return f.b == buf[t] })
+			if j < 0 {
+				j = len(p.finders)
+				p.finders = append(p.finders, finder{b: buf[t]})
+			}
+			p.finders[j].offs |= 1 << t
 		}
 	}
-	return &v
+	for c := range plans {
+		p := &plans[c]
+		p.cost = 10 * len(p.finders)
+		for _, f := range p.finders {
+			p.cost += int(rawFreq[f.b])
+		}
+		p.cost += int(rawFreq[c])
+		if 'a' <= c && c <= 'z' {
+			p.cost += int(rawFreq[c-'a'+'A'])
+		}
+		p.cost = (p.cost + 5) / 10 // in 1,000 bytes
+	}
+	return &plans
 })
 
 // Match reports whether text, read as UTF-8, holds every word once
@@ -121,9 +173,10 @@ var variants = sync.OnceValue(func() *[128][]byte {
 // when that can't be told without folding: a word was not found, and a
 // place it may be has a character folded outside fastRun's tables (a
 // typographic quote, an emoji, a broken byte next to it), or the places
-// to look at were so many that folding would cost less (see find).
+// to look at were so many that folding would cost less (see find), or
+// every word with an anchor was found and the others must be looked for.
 func (m RawMatcher) Match(text []byte) (hit, sure bool) {
-	sure = true
+	sure = !m.partial
 	for i := range m.words {
 		found, ok := m.words[i].find(text)
 		if ok && !found {
@@ -171,38 +224,42 @@ func (rw *rawWord) find(text []byte) (found, sure bool) {
 			unsure = unsure || !sure
 		}
 	}
-	for _, c := range rw.second {
-		for i := 1; i < len(text); {
-			j := bytes.IndexByte(text[i:], c)
+	for _, f := range rw.finders {
+		for i := 0; i < len(text); {
+			j := bytes.IndexByte(text[i:], f.b)
 			if j < 0 {
 				break
 			}
-			q := i + j // the rune, if any, starts at q-1
+			q := i + j
 			i = q + 1
 			if budget--; budget < 0 {
 				return false, false
 			}
-			if text[q-1] < 0xc2 {
-				continue // ASCII or a continuation: c is not a second byte here
-			}
-			m, n := nextRune(text, q-1)
-			if n == 0 {
-				// Folded outside the tables: unsure only if it may be
-				// one of the anchor's spellings, which for today's
-				// anchors none is.
-				if r, _ := utf8.DecodeRune(text[q-1:]); foldsToASCII(r) && strings.IndexByte(Fold(string(r)), rw.w[rw.k]) >= 0 {
-					unsure = true
+			for offs := f.offs; offs != 0; offs &= offs - 1 {
+				// A spelling of the anchor may begin t bytes before q.
+				t := bits.TrailingZeros8(offs)
+				p := q - t
+				if p < 0 || text[p] < 0xc2 {
+					continue // f.b is not byte t of a rune here
 				}
-				continue
+				m, n := nextRune(text, p)
+				if n == 0 {
+					// Folded outside the tables: unsure if it may be
+					// one of the anchor's spellings (æ for a).
+					if r, size := utf8.DecodeRune(text[p:]); size > t && foldsToASCII(r) && strings.IndexByte(Fold(string(r)), rw.w[rw.k]) >= 0 {
+						unsure = true
+					}
+					continue
+				}
+				if n <= t || m != rw.w[rw.k] {
+					continue
+				}
+				found, sure := rw.around(text, p, n, &budget)
+				if found {
+					return true, true
+				}
+				unsure = unsure || !sure
 			}
-			if m != rw.w[rw.k] {
-				continue
-			}
-			found, sure := rw.around(text, q-1, n, &budget)
-			if found {
-				return true, true
-			}
-			unsure = unsure || !sure
 		}
 	}
 	return false, !unsure

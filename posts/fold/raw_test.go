@@ -10,7 +10,7 @@ import (
 )
 
 // TestRawVariantsComplete folds every rune: those that fold to something
-// holding an ASCII letter or digit must all be where variants looks.
+// holding an ASCII letter or digit must all be where anchorPlans looks.
 func TestRawVariantsComplete(t *testing.T) {
 	for r := rune(utf8.RuneSelf); r <= utf8.MaxRune; r++ {
 		if !utf8.ValidRune(r) {
@@ -32,12 +32,16 @@ func TestAnchors(t *testing.T) {
 		ok    bool
 		at    []int // the anchor of each word
 	}{
-		{`"dang hai nam"`, true, []int{11}},
+		{`"dang hai nam"`, true, []int{11}}, // m, not d: đ is common
+		{`"dang hai"`, true, []int{0}},
 		{`nam 2025`, true, []int{2, 0}},
 		{`pho bo`, true, []int{0, 0}},
-		{`tri tue`, false, nil},     // no m, b, p, v, f, q or digit
-		{`nam tue`, false, nil},     // one word without an anchor is enough
-		{`"ma ma"`, true, []int{0}}, // the first of equals
+		{`"tri tue"`, true, []int{1}}, // r
+		{`nha`, true, []int{1}},       // h: dearer than r, cheaper than folding
+		{`an`, false, nil},            // n and a: everywhere in Vietnamese
+		{`ngoai an`, false, nil},      // no word has one
+		{`nam ngoai`, true, []int{2}}, // nam rules texts out; ngoai is folded
+		{`"ma ma"`, true, []int{0}},   // the first of equals
 	} {
 		q, err := Parse(c.query)
 		if err != nil {
@@ -119,7 +123,8 @@ func TestRawMatcherCases(t *testing.T) {
 	}
 }
 
-var rawQueries = []string{`nam`, `"dang hai nam"`, `m`, `am`, `ma`, `"a m"`, `"m a"`, `5g`, `"mua ban"`, `pho`, `vu`, `b`, `q`, `"ham m"`, `mm`, `"m m"`, `"am ma"`}
+var rawQueries = []string{`nam`, `"dang hai nam"`, `m`, `am`, `ma`, `"a m"`, `"m a"`, `5g`, `"mua ban"`, `pho`, `vu`, `b`, `q`, `"ham m"`, `mm`, `"m m"`, `"am ma"`,
+	`"nam ngoai"`, `nam ngoai`, `an m`, `a`, `"dang hai"`, `dh`, `"a d"`, `"tri tue"`, `nha`, `"a h"`, `hh`, `ch`, `sy`, `dz`, `k`, `"la t"`, `ij`, `ss`}
 
 func TestRawMatcherAgreesWithFolding(t *testing.T) {
 	var qs []Query
@@ -135,7 +140,11 @@ func TestRawMatcherAgreesWithFolding(t *testing.T) {
 	alphabet := []string{"m", "M", "n", "N", "a", "A", "h", "H", "i", "g", "d", "5", "p", "b", "u", "v", "o",
 		"ă", "â", "ạ", "ậ", "Ấ", "đ", "Đ", "ả", "ù", "ẹ", "ỹ", "ø", "ḿ", "Ṃ", "ṁ", "ǹ", "ȹ", "æ", "ß", "ṕ", "ḃ", "ṽ",
 		" ", "  ", "\t", "\n", "\x00", "\u0301", "\u0303", "\u0323", "\u200d", "\u00a0", "“", "”", "’", "한", "🔥",
-		"\xff", "\xe1\xb8", "\xe1", "\xc3", "\xb9", "\xb8"}
+		"\xff", "\xe1\xb8", "\xe1", "\xc3", "\xb9", "\xb8",
+		// Spellings of the other anchors: d, h, t, r, c, s, y, z, k, l.
+		"d", "D", "t", "T", "r", "c", "C", "s", "y", "z", "k", "l", "j",
+		"ḍ", "ď", "ð", "ǆ", "ǅ", "ĥ", "Ħ", "ḥ", "ẖ", "ȟ", "ţ", "ť", "ṭ", "ẗ", "ŕ", "ṛ", "ç", "ć", "ḉ",
+		"ś", "ș", "ß", "ý", "ỵ", "ẙ", "ž", "ǳ", "\u212a", "ĳ", "ľ", "ł", "ĵ", "ǰ", "\xc4", "\x91", "\xe1\xba"}
 	r := rand.New(rand.NewPCG(5, 6))
 	sure, all := 0, 0
 	for range 200_000 {
@@ -182,6 +191,8 @@ func FuzzMatchRaw(f *testing.F) {
 	f.Add("Đặng Hải Nam", `"dang hai nam"`)
 	f.Add("na\u0301m  \u0303 ma", `"am ma"`)
 	f.Add("ḿ x “m”", `m`)
+	f.Add("Đặng Hải ḍẖ", `"dang hai"`)
+	f.Add("ǆ ß ĳ \u212a", `"dz ss"`)
 	f.Fuzz(func(t *testing.T, text, query string) {
 		q, err := Parse(query)
 		if err != nil {
@@ -203,11 +214,17 @@ func TestRawMatcherUnsure(t *testing.T) {
 	if hit, sure := m.Match([]byte("“a nam”")); !sure || !hit {
 		t.Errorf(`"a nam" in "“a nam”": %v, sure %v; the quotes are outside the word`, hit, sure)
 	}
-	// No anchorable letter has such a spelling today; æ folds to "ae",
-	// which fastRun's tables don't hold, and its second byte is 0xA6.
-	rw := rawWord{w: "ae", k: 0, spell: []byte("aA"), second: []byte{0xa6}}
-	if _, sure := rw.find([]byte("x æ")); sure {
-		t.Error("ae in æ: sure, though æ is folded outside the tables")
+	// ß folds to "ss", outside fastRun's tables: found as a spelling of
+	// the anchor s, it leaves the word to folding.
+	for _, c := range []struct{ text, query string }{{"x ß", `ss`}, {"ß", `s`}, {"aß", `"as"`}} {
+		q, _ := Parse(c.query)
+		m, ok := q.RawMatcher()
+		if !ok {
+			t.Fatalf("%s: no anchor", c.query)
+		}
+		if _, sure := m.Match([]byte(c.text)); sure {
+			t.Errorf("%s in %q: sure, though it is folded outside the tables", c.query, c.text)
+		}
 	}
 }
 
@@ -218,11 +235,13 @@ func TestRawMatcherCarriesOn(t *testing.T) {
 		text, query string
 		hit, sure   bool
 	}{
-		{"m\u00a0x ma", `ma`, true, true},    // NBSP is folded outside the tables
-		{"m\u00a0x", `ma`, false, false},     // and may be the a's place? folding says
-		{"m\u00a0x", `ma 5`, false, true},    // ma unsure, but no 5 anywhere
-		{"m\u00a0x 5", `ma 5`, false, false}, // 5 found, ma unsure
-		{"ma 5 m\u00a0", `ma 5`, true, true}, // both found
+		{"m\u00a0x ma", `ma`, true, true},        // NBSP is folded outside the tables
+		{"m\u00a0x", `ma`, false, false},         // and may be the a's place? folding says
+		{"m\u00a0x", `ma 5`, false, true},        // ma unsure, but no 5 anywhere
+		{"m\u00a0x 5", `ma 5`, false, false},     // 5 found, ma unsure
+		{"ma 5 m\u00a0", `ma 5`, true, true},     // both found
+		{"ngoài", `nam ngoai`, false, true},      // nam is nowhere
+		{"nam ngoài", `nam ngoai`, false, false}, // ngoai has no anchor
 	} {
 		q, err := Parse(c.query)
 		if err != nil {
@@ -241,7 +260,7 @@ func TestRawMatcherCarriesOn(t *testing.T) {
 // place for the length of the word.
 func TestRawMatcherGivesUp(t *testing.T) {
 	text := []byte("é" + strings.Repeat("m", 1<<20))
-	for _, s := range []string{"mmmmx", strings.Repeat("m", 500) + "x", "x" + strings.Repeat("m", 500)} {
+	for _, s := range []string{"mmmma", strings.Repeat("m", 500) + "a", "a" + strings.Repeat("m", 500)} {
 		q, _ := Parse(s)
 		m, _ := q.RawMatcher()
 		if _, sure := m.Match(text); sure {
