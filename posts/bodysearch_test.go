@@ -425,7 +425,7 @@ func TestMatchFileRawAgrees(t *testing.T) {
 		}
 	}
 	queries := []string{`"dang hai nam"`, `nam`, `"viet nam"`, `2025`, `"mua ban" pho`, `"thi truong"`, `"hai nam"`,
-		`"dang hai"`, `"tri tue"`, `nha`, `"cong nghe"`, `gia dinh`, `an`, `ngoai`}
+		`"dang hai"`, `"tri tue"`, `nha`, `"cong nghe"`, `gia dinh`, `an`, `ngoai`, `ua`, `eo`, `cua ua`}
 	raw, plain := 0, 0
 	for _, s := range queries {
 		q, err := fold.Parse(s)

@@ -64,10 +64,13 @@ func (q Query) RawMatcher() (RawMatcher, bool) {
 
 // maxAnchorCost is the most an anchor may cost (see anchorPlan) for a
 // RawMatcher to be worth it: about one place to look at in twelve bytes
-// of Vietnamese. Past that, comparing at each place costs about what
-// folding every byte does (BenchmarkMatchFile, with words of one letter
-// repeated, was as fast either way for g). m costs 26, d 46, t 63, h 71,
-// g 90, n 109, a 162.
+// of Vietnamese. It was set by BenchmarkMatchFile with words that no
+// post holds, so that every body is searched to its end, the case that
+// decides how long a search takes: against folding, "diec" (anchored by
+// its d, cost 46) took 0.80 of the time, "hoen" and "ganh" (h, 71) 0.88,
+// "gieo" (g, 90) about as long, "nguong" (g) 1.07, "nien" (i, 101) 1.17,
+// "oen" (n, 109) 1.29, "oea" (e, 141) 1.43. Other costs: m 26, t 63,
+// o 156, a 162, u 189.
 const maxAnchorCost = 80
 
 // planWord picks w's anchor: the character of w whose spellings cost the
@@ -194,12 +197,17 @@ func (m RawMatcher) Match(text []byte) (hit, sure bool) {
 func (rw *rawWord) find(text []byte) (found, sure bool) {
 	budget := len(text)/4 + 64
 	unsure := false
-	// The character next to the anchor, when it is ASCII, is all most
-	// places need to be passed over: its folding is the byte's own (a
-	// blank's a space, which a run of blanks also folds to).
-	at := -1 // the character before the anchor, or after it at the start
-	if rw.k == 0 {
-		at = 1
+	// The characters next to the anchor, when they are ASCII, are all
+	// most places need to be passed over: the folding of each is the
+	// byte's own (a blank's a space, which a run of blanks also folds
+	// to). lo and hi are their positions from the anchor's, 0 where the
+	// word has no character there.
+	var lo, hi int
+	if rw.k > 0 {
+		lo = -1
+	}
+	if rw.k+1 < len(rw.w) {
+		hi = 1
 	}
 	for _, c := range rw.spell {
 		for i := 0; i < len(text); {
@@ -212,8 +220,11 @@ func (rw *rawWord) find(text []byte) (found, sure bool) {
 			if budget--; budget < 0 {
 				return false, false
 			}
-			if len(rw.w) > 1 && p+at >= 0 && p+at < len(text) {
-				if b := text[p+at]; b < utf8.RuneSelf && asciiFold[b] != rw.w[rw.k+at] {
+			if p+lo >= 0 && p+hi < len(text) {
+				if b := text[p+lo]; b < utf8.RuneSelf && asciiFold[b] != rw.w[rw.k+lo] {
+					continue
+				}
+				if b := text[p+hi]; b < utf8.RuneSelf && asciiFold[b] != rw.w[rw.k+hi] {
 					continue
 				}
 			}
