@@ -3,7 +3,6 @@ package fold
 import (
 	"bytes"
 	"math/bits"
-	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -63,15 +62,14 @@ func (q Query) RawMatcher() (RawMatcher, bool) {
 }
 
 // maxAnchorCost is the most an anchor may cost (see anchorPlan) for a
-// RawMatcher to be worth it: about one place to look at in twelve bytes
+// RawMatcher to be worth it: about one place to look at in eleven bytes
 // of Vietnamese. It was set by BenchmarkMatchFile with words that no
 // post holds, so that every body is searched to its end, the case that
-// decides how long a search takes: against folding, "diec" (anchored by
-// its d, cost 46) took 0.80 of the time, "hoen" and "ganh" (h, 71) 0.88,
-// "gieo" (g, 90) about as long, "nguong" (g) 1.07, "nien" (i, 101) 1.17,
-// "oen" (n, 109) 1.29, "oea" (e, 141) 1.43. Other costs: m 26, t 63,
-// o 156, a 162, u 189.
-const maxAnchorCost = 80
+// decides how long a search takes. Against folding, "gieo" and "nguong"
+// (anchored by g, cost 666) took 0.70 to 0.80 of the time, "nien" (i,
+// 1048) about as long, "oen" (n, 1077) 1.2 times and "oea" (e, 1616)
+// 1.6 times. Other costs: m 278, d 523, t 598, y 637, h 787, a 1434.
+const maxAnchorCost = 900
 
 // planWord picks w's anchor: the character of w whose spellings cost the
 // least to look for. w is folded, so it has no capitals and its spaces
@@ -118,58 +116,82 @@ var rawFreq = [256]uint16{
 }
 
 // anchorPlan is how to find every spelling of one ASCII letter or digit
-// in UTF-8 text, and what that costs: the places looked at in 1,000
-// bytes of Vietnamese, and one for each pass of IndexByte.
+// in UTF-8 text, and what that costs, in places looked at in 10,000
+// bytes of Vietnamese: a pass of IndexByte over a text costs about as
+// much as passPlaces places.
 type anchorPlan struct {
 	finders []finder
 	cost    int
 }
 
+const passPlaces = 15
+
 // anchorPlans plans each ASCII letter and digit as an anchor. Worked out
 // on first use, not at start-up.
 var anchorPlans = sync.OnceValue(func() *[128]anchorPlan {
-	var plans [128]anchorPlan
+	// The runes other than ASCII whose folding holds each letter.
+	var spellings [128][]string
 	for r := rune(0xc0); r <= '\u212b'; r++ {
 		if !foldsToASCII(r) {
 			continue
 		}
-		var buf [utf8.UTFMax]byte
-		n := utf8.EncodeRune(buf[:], r)
-		t := 0 // the byte of r least often in Vietnamese
-		for i := 1; i < n; i++ {
-			if rawFreq[buf[i]] < rawFreq[buf[t]] {
-				t = i
-			}
-		}
 		f := Fold(string(r))
 		for i := 0; i < len(f); i++ {
-			c := f[i]
-			if c >= utf8.RuneSelf || c == ' ' {
-				continue
+			if c := f[i]; c < utf8.RuneSelf && (i == 0 || f[i-1] != c) {
+				spellings[c] = append(spellings[c], string(r))
 			}
-			p := &plans[c]
-			j := slices.IndexFunc(p.finders, func(f finder) bool { return f.b == buf[t] })
-			if j < 0 {
-				j = len(p.finders)
-				p.finders = append(p.finders, finder{b: buf[t]})
-			}
-			p.finders[j].offs |= 1 << t
 		}
 	}
+	var plans [128]anchorPlan
 	for c := range plans {
 		p := &plans[c]
-		p.cost = 10 * len(p.finders)
-		for _, f := range p.finders {
-			p.cost += int(rawFreq[f.b])
-		}
-		p.cost += int(rawFreq[c])
+		p.cost = passPlaces + int(rawFreq[c])
 		if 'a' <= c && c <= 'z' {
-			p.cost += int(rawFreq[c-'a'+'A'])
+			p.cost += passPlaces + int(rawFreq[c-'a'+'A'])
 		}
-		p.cost = (p.cost + 5) / 10 // in 1,000 bytes
+		p.finders, p.cost = cover(spellings[c], p.cost)
 	}
 	return &plans
 })
+
+// cover picks the bytes to look for so that each of the runes is found:
+// greedily, the byte that costs the least for each rune it adds, as
+// cost adds up. Many runes may share a byte: Ĝ, ĝ, Ğ, ğ, Ġ, ġ, Ģ and ģ
+// are all found by their first, 0xC4, in one pass.
+func cover(runes []string, cost int) ([]finder, int) {
+	var finders []finder
+	found := make([]bool, len(runes))
+	for left := len(runes); left > 0; {
+		var best finder
+		bestCost, bestAdds := 0, 0
+		for b := 0x80; b <= 0xff; b++ {
+			adds := 0
+			for i, r := range runes {
+				if !found[i] && strings.IndexByte(r, byte(b)) >= 0 {
+					adds++
+				}
+			}
+			c := passPlaces + int(rawFreq[b])
+			if adds > 0 && (bestAdds == 0 || c*bestAdds < bestCost*adds) {
+				best, bestCost, bestAdds = finder{b: byte(b)}, c, adds
+			}
+		}
+		for i, r := range runes {
+			for t := 0; t < len(r); t++ {
+				if r[t] == best.b {
+					best.offs |= 1 << t
+					if !found[i] {
+						found[i] = true
+						left--
+					}
+				}
+			}
+		}
+		finders = append(finders, best)
+		cost += bestCost
+	}
+	return finders, cost
+}
 
 // Match reports whether text, read as UTF-8, holds every word once
 // folded, as MatchFolded(AppendFold(nil, text)) would. sure is false
