@@ -1,6 +1,7 @@
 package fold
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -290,12 +291,20 @@ func TestRawMatcherCarriesOn(t *testing.T) {
 // word at every place, is left to folding rather than compared at each
 // place for the length of the word.
 func TestRawMatcherGivesUp(t *testing.T) {
-	text := []byte("é" + strings.Repeat("m", 1<<20))
-	for _, s := range []string{"mmmma", strings.Repeat("m", 500) + "a", "a" + strings.Repeat("m", 500)} {
-		q, _ := Parse(s)
+	ms := []byte("é" + strings.Repeat("m", 1<<20))
+	for _, c := range []struct {
+		word string
+		text []byte
+	}{
+		{"mmmma", ms},
+		{strings.Repeat("m", 500) + "a", ms}, // compared forwards
+		// Compared backwards from each b, the anchor.
+		{strings.Repeat("m", 500) + "b", bytes.Repeat([]byte(strings.Repeat("m", 499)+"b"), 2000)},
+	} {
+		q, _ := Parse(c.word)
 		m, _ := q.RawMatcher()
-		if _, sure := m.Match(text); sure {
-			t.Errorf("%.12s...: sure after a million places", s)
+		if _, sure := m.Match(c.text); sure {
+			t.Errorf("%.12s...: sure after a million places", c.word)
 		}
 	}
 	// An ordinary body stays within the budget.
