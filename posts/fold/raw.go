@@ -17,11 +17,12 @@ import (
 //
 // A spelling of the anchor is found by its ASCII byte, in either case,
 // or, for a character other than ASCII that folds to it (đ for d, ḿ for
-// m), by one of its bytes: the one Vietnamese text holds least often,
-// which is often its first (0xC4 for đ) or its second (0xB8 for ḿ). The
-// anchor of a word is its letter or digit whose spellings are found the
-// fewest times in Vietnamese text; a word whose every letter is too
-// common (as n and h are) is left to folding.
+// m), by one of its bytes, chosen so that few passes find few places in
+// Vietnamese text (see cover): often its first (0xC4 for đ and for the
+// eight accented g's) or its second (0xB8 for ḿ). The anchor of a word
+// is its letter or digit whose spellings cost the least to look for; a
+// word whose every letter is too common (as n and the vowels are) is
+// left to folding.
 type RawMatcher struct {
 	words []rawWord
 	// partial is set when some of the query's words have no anchor: a
@@ -212,10 +213,11 @@ func (m RawMatcher) Match(text []byte) (hit, sure bool) {
 	return sure, sure
 }
 
-// find looks for w at each place the anchor may be. Each place and each
-// character compared there costs a step, and a text that takes more
-// steps than a quarter of its bytes (one made of the anchor, with the
-// word's start repeated) is left to folding, whose cost is linear.
+// find looks for w at each place the anchor may be. Each place, each
+// character compared there and each blank or mark passed over costs a
+// step, and a text that takes more steps than a quarter of its bytes
+// (one made of the anchor, with the word's start repeated, or with long
+// runs of marks next to it) is left to folding, whose cost is linear.
 func (rw *rawWord) find(text []byte) (found, sure bool) {
 	budget := len(text)/4 + 64
 	unsure := false
@@ -278,9 +280,11 @@ func (rw *rawWord) find(text []byte) (found, sure bool) {
 				m, n := nextRune(text, p)
 				if n == 0 {
 					// Folded outside the tables: unsure if it may be
-					// one of the anchor's spellings (æ for a).
-					if r, size := utf8.DecodeRune(text[p:]); size > t && foldsToASCII(r) && strings.IndexByte(Fold(string(r)), rw.w[rw.k]) >= 0 {
-						unsure = true
+					// one of the anchor's spellings (ß for s).
+					if r, size := utf8.DecodeRune(text[p:]); size > t && foldsToASCII(r) {
+						if holds, known := foldHolds(r, rw.w[rw.k]); holds || !known {
+							unsure = true
+						}
 					}
 					continue
 				}
@@ -296,6 +300,21 @@ func (rw *rawWord) find(text []byte) (found, sure bool) {
 		}
 	}
 	return false, !unsure
+}
+
+// foldHolds reports whether the folding of r, a rune foldsToASCII
+// admits, holds c, from the table folding takes it from (latin); known
+// is false when the table can't tell.
+func foldHolds(r rune, c byte) (holds, known bool) {
+	switch {
+	case r == '\u212a': // the Kelvin sign, K
+		return c == 'k', true
+	case r == '\u212b': // the Ångström sign, Å
+		return c == 'a', true
+	case r >= 0xc0 && r < 0x1f00 && latin[r-0xc0] != "":
+		return strings.IndexByte(latin[r-0xc0], c) >= 0, true
+	}
+	return false, false
 }
 
 // foldsToASCII reports whether r, not ASCII, may fold to something
@@ -316,7 +335,7 @@ func (rw *rawWord) around(text []byte, p, n int, budget *int) (found, sure bool)
 		if *budget--; *budget < 0 {
 			return false, false
 		}
-		size := droppedBefore(text, pos)
+		size := droppedBefore(text, pos, budget)
 		if size < 0 {
 			return false, false
 		}
@@ -336,6 +355,9 @@ func (rw *rawWord) around(text []byte, p, n int, budget *int) (found, sure bool)
 			for pos -= size; ; pos -= size {
 				if pos == 0 {
 					return false, true
+				}
+				if *budget--; *budget < 0 {
+					return false, false
 				}
 				if m, size = prevRune(text, pos); size == 0 {
 					return false, false
@@ -365,6 +387,9 @@ func (rw *rawWord) around(text []byte, p, n int, budget *int) (found, sure bool)
 			if m != dropped {
 				break
 			}
+			if *budget--; *budget < 0 {
+				return false, false
+			}
 			pos += size
 		}
 		if m != w[j] {
@@ -382,6 +407,9 @@ func (rw *rawWord) around(text []byte, p, n int, budget *int) (found, sure bool)
 				if m != ' ' && m != dropped {
 					break
 				}
+				if *budget--; *budget < 0 {
+					return false, false
+				}
 				pos += size
 			}
 		}
@@ -390,8 +418,9 @@ func (rw *rawWord) around(text []byte, p, n int, budget *int) (found, sure bool)
 }
 
 // droppedBefore returns how many bytes of marks that fold to nothing
-// end at pos, or -1 when a rune before pos is not in the tables.
-func droppedBefore(text []byte, pos int) int {
+// end at pos, or -1 when a rune before pos is not in the tables or the
+// budget runs out: each mark is a step.
+func droppedBefore(text []byte, pos int, budget *int) int {
 	start := pos
 	for pos > 0 {
 		m, size := prevRune(text, pos)
@@ -400,6 +429,9 @@ func droppedBefore(text []byte, pos int) int {
 		}
 		if m != dropped {
 			break
+		}
+		if *budget--; *budget < 0 {
+			return -1
 		}
 		pos -= size
 	}

@@ -300,6 +300,11 @@ func TestRawMatcherGivesUp(t *testing.T) {
 		{strings.Repeat("m", 500) + "a", ms}, // compared forwards
 		// Compared backwards from each b, the anchor.
 		{strings.Repeat("m", 500) + "b", bytes.Repeat([]byte(strings.Repeat("m", 499)+"b"), 2000)},
+		// Runs of marks and blanks passed over again from each place.
+		{strings.Repeat("m", 10), []byte(strings.Repeat("m", 9) + strings.Repeat("\u0301", 1<<19) + "x")},
+		{`"m m m m m m m m m m"`, []byte(strings.Repeat("m ", 9) + strings.Repeat(" ", 1<<20) + "x")},
+		{`"a m m m m m m m m m"`, []byte("a" + strings.Repeat(" ", 1<<20) + strings.Repeat(" m", 8) + " x")},
+		{"ax", []byte(strings.Repeat("b"+strings.Repeat("\u0301", 1<<10)+"x", 1<<9))}, // marks before x
 	} {
 		q, _ := Parse(c.word)
 		m, _ := q.RawMatcher()
@@ -313,6 +318,46 @@ func TestRawMatcherGivesUp(t *testing.T) {
 	m, _ := q.RawMatcher()
 	if _, sure := m.Match(post); !sure {
 		t.Error("a generated post was left to folding")
+	}
+}
+
+// TestFoldHolds: the table the matcher reads the folding of a spelling
+// of its anchor from says what folding says, for every rune it may meet.
+func TestFoldHolds(t *testing.T) {
+	unknown := 0
+	for r := rune(0xc0); r <= '\u212b'; r++ {
+		if !foldsToASCII(r) {
+			continue
+		}
+		f := Fold(string(r))
+		for c := byte('0'); c <= 'z'; c++ {
+			holds, known := foldHolds(r, c)
+			if !known {
+				unknown++
+				break
+			}
+			if want := strings.IndexByte(f, c) >= 0; holds != want {
+				t.Errorf("%U %q folds to %q: foldHolds(%q) = %v", r, r, f, c, holds)
+			}
+		}
+	}
+	t.Logf("%d runes left to folding", unknown)
+}
+
+// TestRawMatcherOutsideTablesAllocates: spellings of an anchor that the
+// tables don't fold (ß for s, þ for t, the Kelvin sign for k) are told
+// apart without folding them one by one.
+func TestRawMatcherOutsideTablesAllocates(t *testing.T) {
+	for _, c := range []struct{ text, query string }{{"ß ", `s`}, {"þ ", `t`}, {"\u212a ", `k`}} {
+		text := []byte(strings.Repeat(c.text, 4096))
+		q, _ := Parse(c.query)
+		m, ok := q.RawMatcher()
+		if !ok {
+			t.Fatalf("%s: no anchor", c.query)
+		}
+		if allocs := testing.AllocsPerRun(10, func() { m.Match(text) }); allocs != 0 {
+			t.Errorf("%s in %q...: %v allocations a match", c.query, c.text, allocs)
+		}
 	}
 }
 
