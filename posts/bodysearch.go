@@ -19,7 +19,8 @@ import (
 // hands over the matches found so far, Stop ends it early.
 type BodySearch struct {
 	lib     *Library
-	q       bodyQuery
+	query   fold.Query
+	q       bodyQuery // made from query by launch
 	ps      []*Post
 	hits    chan int // positions in ps of the matching posts
 	start   sync.Once
@@ -33,7 +34,7 @@ type BodySearch struct {
 // (in a Bubble Tea Update) and run in a command. The posts are taken in
 // the order given, so the first matches found are near the front of ps.
 func (l *Library) SearchBodies(ps []*Post, q fold.Query) *BodySearch {
-	return &BodySearch{lib: l, q: newBodyQuery(q), ps: ps, hits: make(chan int, 1024)}
+	return &BodySearch{lib: l, query: q, ps: ps, hits: make(chan int, 1024)}
 }
 
 // bodyQuery is a query made ready for searching bodies.
@@ -49,7 +50,11 @@ func newBodyQuery(q fold.Query) bodyQuery {
 }
 
 // launch starts the workers, and closes hits when they are all done.
+// The query is made ready here, off the caller's goroutine: the first
+// time a program searches bodies, that works out the anchors' plans
+// (fold.RawMatcher), a few milliseconds.
 func (s *BodySearch) launch() {
+	s.q = newBodyQuery(s.query)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(s.work)
