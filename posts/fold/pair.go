@@ -1,0 +1,88 @@
+package fold
+
+// pairSet is a set of two-byte sequences, looked for in one pass over a
+// text (index). It is a union of up to eight groups, each the product of
+// a set of first bytes and a set of second bytes. A byte's membership of
+// a set is read from two tables of sixteen: one by its low four bits,
+// one by its high four, each entry a mask of groups; the byte is in a
+// group's set when both entries have the group's bit. That is how the
+// SIMD scan (pairBlocks, on amd64) tests sixteen bytes at once, with a
+// byte shuffle per table. A set drawn that way can hold more than was
+// put into it (adding 0x41 and 0x62 also adds 0x42 and 0x61), never less:
+// a pairSet finds every place it was built for, and the caller checks
+// each place it finds.
+type pairSet struct {
+	// The layout of the first 64 bytes is read by pairBlocks.
+	lo1, hi1, lo2, hi2 [16]byte
+	// first and second are the same sets, by byte, for the scan in Go.
+	first, second [256]byte
+	groups        int
+}
+
+// maxGroups is the number of groups a pairSet holds: one bit each, in a
+// byte.
+const maxGroups = 8
+
+// byteSet is a set of bytes, as a bitmap.
+type byteSet [4]uint64
+
+func (s *byteSet) add(b byte)      { s[b>>6] |= 1 << (b & 63) }
+func (s *byteSet) has(b byte) bool { return s[b>>6]&(1<<(b&63)) != 0 }
+func (s *byteSet) addRange(lo, hi int) { // lo to hi, both included
+	for b := lo; b <= hi; b++ {
+		s.add(byte(b))
+	}
+}
+
+// add puts the group first × second in the set, or reports false when
+// the set has no group left.
+func (ps *pairSet) add(first, second byteSet) bool {
+	if ps.groups == maxGroups {
+		return false
+	}
+	bit := byte(1) << ps.groups
+	ps.groups++
+	for b := range 256 {
+		if first.has(byte(b)) {
+			ps.lo1[b&15] |= bit
+			ps.hi1[b>>4] |= bit
+		}
+		if second.has(byte(b)) {
+			ps.lo2[b&15] |= bit
+			ps.hi2[b>>4] |= bit
+		}
+	}
+	for b := range 256 {
+		ps.first[b] = ps.lo1[b&15] & ps.hi1[b>>4]
+		ps.second[b] = ps.lo2[b&15] & ps.hi2[b>>4]
+	}
+	return true
+}
+
+// index returns the least i such that s[i], s[i+1] is in the set, or -1.
+func (ps *pairSet) index(s []byte) int {
+	i := 0
+	if haveSIMD {
+		var found bool
+		if i, found = pairBlocks(s, ps); found {
+			return i
+		}
+	}
+	return ps.indexFrom(s, i)
+}
+
+// indexFrom is index in Go, from s[i] on.
+func (ps *pairSet) indexFrom(s []byte, i int) int {
+	if i+1 >= len(s) {
+		return -1
+	}
+	prev := ps.first[s[i]]
+	for j := i + 1; j < len(s); j++ {
+		c := s[j]
+		if prev&ps.second[c] != 0 {
+			return j - 1
+		}
+		prev = ps.first[c]
+	}
+	return -1
+}

@@ -1,0 +1,156 @@
+package fold
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// naiveIndex is pairSet.index by the definition: the first place whose
+// two bytes are in one group, from the sets the groups were built of.
+func naiveIndex(s []byte, groups [][2]byteSet) int {
+	for i := 0; i+1 < len(s); i++ {
+		for _, g := range groups {
+			if g[0].has(s[i]) && g[1].has(s[i+1]) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// randomSet is a few bytes, some ASCII, some not, or a range of them.
+func randomSet(rng *rand.Rand) byteSet {
+	var s byteSet
+	if rng.IntN(4) == 0 {
+		lo := rng.IntN(256)
+		s.addRange(lo, min(255, lo+rng.IntN(64)))
+		return s
+	}
+	for range 1 + rng.IntN(4) {
+		s.add(byte(rng.IntN(256)))
+	}
+	return s
+}
+
+// TestPairSetIndex checks index, in SIMD where the machine has it and
+// in Go, against the groups it was built of: it may find a place that
+// is in none (the tables draw the sets wider), but never miss one, and
+// the SIMD and Go scans find the same place. Texts are of every length
+// around the sixteen-byte blocks, with the places anywhere in them.
+func TestPairSetIndex(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 9))
+	for round := range 3000 {
+		var ps pairSet
+		var groups [][2]byteSet
+		for range 1 + rng.IntN(maxGroups) {
+			g := [2]byteSet{randomSet(rng), randomSet(rng)}
+			if !ps.add(g[0], g[1]) {
+				t.Fatal("a set of eight groups or fewer refused one")
+			}
+			groups = append(groups, g)
+		}
+		s := make([]byte, rng.IntN(80))
+		for i := range s {
+			// Mostly bytes outside every group, so that places are rare.
+			s[i] = byte(rng.IntN(256))
+			if rng.IntN(3) > 0 {
+				s[i] = 'q'
+			}
+		}
+		want := naiveIndex(s, groups)
+		goIndex := ps.indexFrom(s, 0)
+		if want >= 0 && (goIndex < 0 || goIndex > want) {
+			t.Fatalf("round %d: Go index %d, want at most %d in %q", round, goIndex, want, s)
+		}
+		if goIndex >= 0 && ps.first[s[goIndex]]&ps.second[s[goIndex+1]] == 0 {
+			t.Fatalf("round %d: Go index %d is not in the tables", round, goIndex)
+		}
+		if haveSIMD {
+			if got := ps.index(s); got != goIndex {
+				t.Fatalf("round %d: SIMD index %d, Go %d, in %q", round, got, goIndex, s)
+			}
+		}
+		if !ps.add(byteSet{}, byteSet{}) && ps.groups != maxGroups {
+			t.Fatal("a set with room refused a group")
+		}
+	}
+	var ps pairSet
+	for range maxGroups {
+		ps.add(byteSet{}, byteSet{})
+	}
+	if ps.add(byteSet{}, byteSet{}) {
+		t.Error("a ninth group was taken")
+	}
+}
+
+// TestPairBlocksEdges puts one place at every position of texts of every
+// length up to 70: the SIMD scan must stop at it or hand over before it.
+func TestPairBlocksEdges(t *testing.T) {
+	if !haveSIMD {
+		t.Skip("no SIMD scan on this machine")
+	}
+	var ps pairSet
+	var a, b byteSet
+	a.add(0xc3)
+	b.add('n')
+	ps.add(a, b)
+	for n := range 70 {
+		for at := -1; at+1 < n; at++ {
+			s := make([]byte, n)
+			for i := range s {
+				s[i] = 'x'
+			}
+			if at >= 0 {
+				s[at], s[at+1] = 0xc3, 'n'
+			}
+			i, found := pairBlocks(s, &ps)
+			switch {
+			case found && i != at:
+				t.Fatalf("len %d, place %d: found at %d", n, at, i)
+			case !found && (i > n || at >= 0 && i > at || i+17 <= n):
+				t.Fatalf("len %d, place %d: handed over at %d", n, at, i)
+			}
+			if got := ps.index(s); got != at {
+				t.Fatalf("len %d: index %d, want %d", n, got, at)
+			}
+		}
+	}
+}
+
+// FuzzPairIndex: the SIMD scan and the one in Go find the same place,
+// for a set of up to four groups drawn from the fuzzer's bytes.
+func FuzzPairIndex(f *testing.F) {
+	f.Add([]byte("nhiên niên"), []byte("nNi\xc3"))
+	f.Add([]byte("\xff\x00\x80"), []byte{0, 0x80, 0xff, 0x7f, 1, 2})
+	f.Fuzz(func(t *testing.T, text, set []byte) {
+		var ps pairSet
+		for i := 0; i+1 < len(set) && ps.groups < 4; i += 2 {
+			var a, b byteSet
+			a.add(set[i])
+			b.add(set[i+1])
+			ps.add(a, b)
+		}
+		goIndex := ps.indexFrom(text, 0)
+		if haveSIMD {
+			if got := ps.index(text); got != goIndex {
+				t.Fatalf("SIMD index %d, Go %d", got, goIndex)
+			}
+		}
+	})
+}
+
+// eachWay runs check on matchers made by plan three ways, named by way:
+// planned for the SIMD scan of pairSet and scanned with it (where the
+// machine has it), planned for it and scanned in Go, and planned for Go.
+func eachWay[M any](plan func() M, check func(way string, m M)) {
+	simd := haveSIMD
+	defer func() { haveSIMD = simd }()
+	haveSIMD = true
+	m := plan()
+	if simd {
+		check("SIMD", m)
+	}
+	haveSIMD = false
+	check("SIMD plan, Go scan", m)
+	check("Go", plan())
+}
