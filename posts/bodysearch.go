@@ -42,11 +42,12 @@ type bodyQuery struct {
 	fold.Query
 	raw    fold.RawMatcher // when hasRaw, finds the words without folding
 	hasRaw bool
+	ascii  fold.ASCIIMatcher // for bodies all in ASCII
 }
 
 func newBodyQuery(q fold.Query) bodyQuery {
 	raw, ok := q.RawMatcher()
-	return bodyQuery{Query: q, raw: raw, hasRaw: ok}
+	return bodyQuery{Query: q, raw: raw, hasRaw: ok, ascii: q.ASCIIMatcher()}
 }
 
 // launch starts the workers, and closes hits when they are all done.
@@ -120,7 +121,7 @@ func matchFile(raw []byte, q bodyQuery, folded []byte, withFront bool) (_ []byte
 	if fold.ASCII(body) {
 		// Nothing to decode (Windows-1258 leaves ASCII as it is), and
 		// folding ASCII is only case and blanks: match on the bytes.
-		return folded, q.MatchASCII(body)
+		return folded, q.ascii.Match(body)
 	}
 	// When the file can't be Windows-1258, its UTF-8 reading is the one
 	// Body shows, and the words may be found in it without folding it:

@@ -6,7 +6,8 @@ import (
 	"testing"
 )
 
-// checkMatchASCII compares MatchASCII with folding then MatchFolded.
+// checkMatchASCII compares MatchASCII and ASCIIMatcher, with and
+// without SIMD, with folding then MatchFolded.
 func checkMatchASCII(t *testing.T, text, query string) {
 	t.Helper()
 	if !ASCII([]byte(text)) {
@@ -17,9 +18,15 @@ func checkMatchASCII(t *testing.T, text, query string) {
 		return
 	}
 	folded, _ := AppendFold(nil, []byte(text))
-	if got, want := q.MatchASCII([]byte(text)), q.MatchFolded(folded); got != want {
+	want := q.MatchFolded(folded)
+	if got := q.MatchASCII([]byte(text)); got != want {
 		t.Fatalf("text %q, query %q (words %q): MatchASCII %v, folded %q gives %v", text, query, q.Words, got, folded, want)
 	}
+	eachWay(q.ASCIIMatcher, func(way string, m ASCIIMatcher) {
+		if got := m.Match([]byte(text)); got != want {
+			t.Fatalf("text %q, query %q (words %q): ASCIIMatcher (%s) %v, folded %q gives %v", text, query, q.Words, way, got, folded, want)
+		}
+	})
 }
 
 func TestMatchASCIIAgreesWithFolding(t *testing.T) {

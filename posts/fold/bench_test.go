@@ -162,3 +162,104 @@ func BenchmarkAppendFoldBody(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkRawMatcher compares the ways a RawMatcher can look for a word
+// in Vietnamese bodies with folding them: "simd" is what the search does
+// where pairs are scanned in SIMD, "go" what it does where they are
+// scanned in Go (planWord weighs the two ways of finding the anchor
+// differently), and "fold" folds each body and matches the folded text.
+// Most posts hold "nam" and "dinh"; no post holds the other words, so
+// every body is searched to its end.
+func BenchmarkRawMatcher(b *testing.B) {
+	var bodies [][]byte
+	size := 0
+	for i := range 400 {
+		_, data := postgen.Post(3, i)
+		if bytes.Contains(data, []byte("entries VN")) {
+			bodies = append(bodies, data)
+			size += len(data)
+		}
+	}
+	simd := haveSIMD
+	defer func() { haveSIMD = simd }()
+	for _, query := range []string{`"dang hai nam"`, `"hai nam"`, `nguong`, `nien`, `oen`, `gieo`, `dinh`, `quyx`, `2031`} {
+		q, err := Parse(query)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, way := range []string{"simd", "go", "fold"} {
+			if way == "simd" && !simd {
+				continue
+			}
+			haveSIMD = way == "simd"
+			m, ok := q.RawMatcher()
+			if !ok && way != "fold" {
+				b.Fatalf("%s: no RawMatcher", query)
+			}
+			b.Run(strings.ReplaceAll(strings.Trim(query, `"`), " ", "_")+"/"+way, func(b *testing.B) {
+				b.SetBytes(int64(size))
+				var buf []byte
+				hits := 0
+				for b.Loop() {
+					hits = 0
+					for _, body := range bodies {
+						var hit, sure bool
+						if way != "fold" {
+							hit, sure = m.Match(body)
+						}
+						if !sure {
+							buf, _ = AppendFold(buf[:0], body)
+							hit = q.MatchFolded(buf)
+						}
+						if hit {
+							hits++
+						}
+					}
+				}
+				b.ReportMetric(float64(hits), "hits")
+			})
+		}
+	}
+}
+
+// BenchmarkASCIIMatcher compares, on the English bodies of generated
+// posts (all ASCII), ASCIIMatcher ("matcher": pairs scanned in SIMD for
+// words of common letters, as MatchASCII for the others) with MatchASCII
+// ("indexbyte": passes of IndexByte for the rarest letter of each word,
+// in both cases). Only "data" is in the posts.
+func BenchmarkASCIIMatcher(b *testing.B) {
+	var bodies [][]byte
+	size := 0
+	for i := range 400 {
+		_, data := postgen.Post(3, i)
+		if ASCII(data) {
+			bodies = append(bodies, data)
+			size += len(data)
+		}
+	}
+	for _, query := range []string{`"dang hai nam"`, `nien`, `oen`, `quyx`, `2031`, `data`} {
+		q, err := Parse(query)
+		if err != nil {
+			b.Fatal(err)
+		}
+		m := q.ASCIIMatcher()
+		for _, way := range []string{"matcher", "indexbyte"} {
+			if way == "matcher" && !haveSIMD {
+				continue
+			}
+			b.Run(strings.ReplaceAll(strings.Trim(query, `"`), " ", "_")+"/"+way, func(b *testing.B) {
+				b.SetBytes(int64(size))
+				hits := 0
+				for b.Loop() {
+					hits = 0
+					for _, body := range bodies {
+						if way == "matcher" && m.Match(body) || way == "indexbyte" && q.MatchASCII(body) {
+							hits++
+						}
+					}
+				}
+				b.ReportMetric(float64(hits), "hits")
+			})
+		}
+	}
+}

@@ -11,18 +11,21 @@ import (
 // RawMatcher decides MatchFolded(AppendFold(nil, text)) for UTF-8 text
 // without folding the text. Folding is a byte loop over the whole text;
 // a RawMatcher looks for one letter of each word, its anchor, in all its
-// spellings with bytes.IndexByte and, at each, folds outwards only as
-// far as the word reaches, one character at a time, stopping at the
-// first that differs. Most of a Vietnamese body is then never folded.
+// spellings and, at each, folds outwards only as far as the word
+// reaches, one character at a time, stopping at the first that differs.
+// Most of a Vietnamese body is then never folded.
 //
-// A spelling of the anchor is found by its ASCII byte, in either case,
-// or, for a character other than ASCII that folds to it (đ for d, ḿ for
-// m), by one of its bytes, chosen so that few passes find few places in
+// The spellings of the anchor are found one of two ways, whichever costs
+// less for the word (planWord). With pairs (planPair), in one pass of a
+// pairSet: the anchor in ASCII, either case, next to its neighbour in
+// the word spelled in ASCII or next to any byte beyond ASCII, and its
+// spellings beyond ASCII by two of their bytes. Or with passes of
+// bytes.IndexByte: for the ASCII byte, in either case, and, for a
+// character other than ASCII that folds to it (đ for d, ḿ for m), for
+// one of its bytes, chosen so that few passes find few places in
 // Vietnamese text (see cover): often its first (0xC4 for đ and for the
-// eight accented g's) or its second (0xB8 for ḿ). The anchor of a word
-// is its letter or digit whose spellings cost the least to look for; a
-// word whose every letter is too common (as n and the vowels are) is
-// left to folding.
+// eight accented g's) or its second (0xB8 for ḿ). A word with neither
+// (a single letter as common as n or a vowel) is left to folding.
 type RawMatcher struct {
 	words []rawWord
 	// partial is set when some of the query's words have no anchor: a
@@ -37,6 +40,12 @@ type rawWord struct {
 	k       int
 	spell   []byte   // the ASCII bytes that fold to w[k]
 	finders []finder // where to look for the other runes that fold to it
+	// pairs, when set, is looked for instead of spell and finders: the
+	// anchor in ASCII next to a byte its neighbour in w may end or begin
+	// with, and the first two bytes of its other spellings (planPair).
+	// side is where the ASCII anchor is in such a pair: 0 first, 1 second.
+	pairs *pairSet
+	side  int
 }
 
 // finder is a byte that the UTF-8 of some runes folding to an anchor
@@ -83,11 +92,20 @@ func planWord(w string) (rawWord, bool) {
 	k := -1
 	for i := 0; i < len(w); i++ {
 		c := w[i]
-		if ('a' <= c && c <= 'z' || '0' <= c && c <= '9') && (k < 0 || plans[c].cost < plans[w[k]].cost) {
+		if isAlnum(c) && (k < 0 || plans[c].cost < plans[w[k]].cost) {
 			k = i
 		}
 	}
-	if k < 0 || plans[w[k]].cost > maxAnchorCost {
+	// The passes of IndexByte for the cheapest anchor, or one pass for
+	// pairs, whichever costs less, if either costs less than folding.
+	cost := maxAnchorCost + 1
+	if k >= 0 {
+		cost = plans[w[k]].cost
+	}
+	if rw, pc, ok := planPair(w); ok && pc < cost && pc <= maxAnchorCost {
+		return rw, true
+	}
+	if cost > maxAnchorCost {
 		return rawWord{}, false
 	}
 	c := w[k]
@@ -97,6 +115,210 @@ func planWord(w string) (rawWord, bool) {
 	}
 	return rw, true
 }
+
+// isAlnum reports whether c is a folded letter or a digit.
+func isAlnum(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }
+
+// planPair picks w's anchor and the neighbour in w that it is looked
+// for with, in one pass for a pairSet: the anchor in ASCII, either case,
+// with the byte next to it on the neighbour's side either the
+// neighbour in ASCII or a byte beyond ASCII (which any other spelling of
+// the neighbour, and a mark between the two, begins or ends with); or the
+// first two bytes of a spelling of the anchor beyond ASCII. Of the
+// letters and digits of w with a letter or a digit beside them, the one
+// whose pairs are the fewest in Vietnamese text (pairCost) is chosen.
+// A word with none (one letter, or letters between blanks) is left to
+// IndexByte or to folding. cost is that of anchorPlan: the pairs, and
+// the pass.
+func planPair(w string) (_ rawWord, cost int, ok bool) {
+	k, side, best := -1, 0, 0
+	for i := 0; i < len(w); i++ {
+		if !isAlnum(w[i]) {
+			continue
+		}
+		for sd, nb := range [2]int{i + 1, i - 1} {
+			if nb < 0 || nb >= len(w) || !isAlnum(w[nb]) {
+				continue
+			}
+			if cost := pairCost(w[i], w[nb], sd); k < 0 || cost < best {
+				k, side, best = i, sd, cost
+			}
+		}
+	}
+	if k < 0 {
+		return rawWord{}, 0, false
+	}
+	pass := pairPassGo
+	if haveSIMD {
+		pass = pairPassSIMD
+	}
+	return rawWord{w: w, k: k, pairs: anchorPairs(w[k], w[k+1-2*side], side), side: side}, pass + best, true
+}
+
+// pairPassSIMD and pairPassGo are what a pass for pairs costs, in the
+// places of anchorPlan (where a pass of IndexByte costs passPlaces): on
+// the Vietnamese bodies of BenchmarkRawMatcher, a word that no pair of
+// its finds took about 0.1 ns a byte in SIMD ("quyx", "2031"), 0.35 in
+// Go, and a word anchored by a digit passes of IndexByte 0.03 ("2031").
+const (
+	pairPassSIMD = 50
+	pairPassGo   = 180
+)
+
+// pairCost is about how many places per 10,000 bytes of Vietnamese a
+// pairSet for anchor c with neighbour nb finds: c in ASCII next to nb in
+// ASCII, or next to a byte beyond ASCII, and c spelled beyond ASCII.
+func pairCost(c, nb byte, side int) int {
+	spelled := spellGroups()[c].cost
+	if side == 0 {
+		return int(nextHigh[c]) + int(asciiPairFreq[string([]byte{c, nb})]) + spelled
+	}
+	return int(prevHigh[c]) + int(asciiPairFreq[string([]byte{nb, c})]) + spelled
+}
+
+// asciiCases is c and, for a letter, its capital.
+func asciiCases(c byte) byteSet {
+	var s byteSet
+	s.add(c)
+	if 'a' <= c && c <= 'z' {
+		s.add(c - 'a' + 'A')
+	}
+	return s
+}
+
+// anchorPairs builds the pairSet of planPair for anchor c and neighbour
+// nb on side side.
+func anchorPairs(c, nb byte, side int) *pairSet {
+	ps := new(pairSet)
+	var high byteSet
+	high.addRange(utf8.RuneSelf, 0xff)
+	anchor, near := asciiCases(c), asciiCases(nb)
+	if side == 0 {
+		ps.add(anchor, near)
+		ps.add(anchor, high)
+	} else {
+		ps.add(near, anchor)
+		ps.add(high, anchor)
+	}
+	for _, g := range spellGroups()[c].groups {
+		ps.add(g.first, g.second)
+	}
+	return ps
+}
+
+// spelling is a group of a pairSet for the spellings of a letter beyond
+// ASCII.
+type spelling struct {
+	first, second byteSet
+}
+
+// drawn is the set s is drawn as in the tables of a pairSet: every byte
+// whose low half is that of a byte of s and whose high half is that of
+// one.
+func drawn(s byteSet) byteSet {
+	var lo, hi uint16
+	for b := range 256 {
+		if s.has(byte(b)) {
+			lo |= 1 << (b & 15)
+			hi |= 1 << (b >> 4)
+		}
+	}
+	var d byteSet
+	for b := range 256 {
+		if lo&(1<<(b&15)) != 0 && hi&(1<<(b>>4)) != 0 {
+			d.add(byte(b))
+		}
+	}
+	return d
+}
+
+// cost is how many places of Vietnamese text (highFreq) per 10,000 bytes
+// the group finds as the tables draw it, and, in a second figure that
+// only breaks ties, how many pairs of bytes it holds.
+func (g spelling) cost() (places, pairs int) {
+	first, second := drawn(g.first), drawn(g.second)
+	for a := range 256 {
+		if !first.has(byte(a)) {
+			continue
+		}
+		for b := range 256 {
+			if second.has(byte(b)) {
+				places += int(highFreq[[2]byte{byte(a), byte(b)}])
+				pairs++
+			}
+		}
+	}
+	return places, pairs
+}
+
+func (g spelling) union(h spelling) spelling {
+	for i := range g.first {
+		g.first[i] |= h.first[i]
+		g.second[i] |= h.second[i]
+	}
+	return g
+}
+
+// spellPlan is the groups of a pairSet for the spellings of a letter
+// beyond ASCII, and how many places in 10,000 bytes of Vietnamese they
+// find.
+type spellPlan struct {
+	groups []spelling
+	cost   int
+}
+
+// spellGroups plans, for each letter and digit, the groups of its
+// spellings beyond ASCII, as many as a pairSet has left beside the two of
+// the letter in ASCII. A rune of two bytes is looked for by both; one of
+// three (U+1E00 to U+1EFF, where Vietnamese keeps its letters with two
+// marks, and the Kelvin and Ångström signs) by its last two, since the
+// first, 0xE1, begins every such letter (find looks a byte back). The
+// runes are grouped by those two bytes' first and the high half of their
+// second, so that each group is what it holds, and then, while there are
+// too many, the two groups whose union finds the fewest more places are
+// merged. Worked out on first use.
+var spellGroups = sync.OnceValue(func() *[128]spellPlan {
+	var plans [128]spellPlan
+	for c, runes := range spellings() {
+		var groups []spelling
+		at := map[[2]byte]int{}
+		for _, r := range runes {
+			t := len(r) - 2 // 0 or 1
+			key := [2]byte{r[t], r[t+1] >> 4}
+			i, ok := at[key]
+			if !ok {
+				i = len(groups)
+				at[key] = i
+				groups = append(groups, spelling{})
+			}
+			groups[i].first.add(r[t])
+			groups[i].second.add(r[t+1])
+		}
+		for len(groups) > maxGroups-2 {
+			bi, bj := 0, 1
+			var bestPlaces, bestPairs int
+			for i := range groups {
+				for j := i + 1; j < len(groups); j++ {
+					places, pairs := groups[i].union(groups[j]).cost()
+					pi, qi := groups[i].cost()
+					pj, qj := groups[j].cost()
+					places, pairs = places-pi-pj, pairs-qi-qj
+					if i == 0 && j == 1 || places < bestPlaces || places == bestPlaces && pairs < bestPairs {
+						bi, bj, bestPlaces, bestPairs = i, j, places, pairs
+					}
+				}
+			}
+			groups[bi] = groups[bi].union(groups[bj])
+			groups = append(groups[:bj], groups[bj+1:]...)
+		}
+		plans[c].groups = groups
+		for _, g := range groups {
+			places, _ := g.cost()
+			plans[c].cost += places
+		}
+	}
+	return &plans
+})
 
 // rawFreq is how many times in 10,000 bytes of Vietnamese body text each
 // byte occurs, the most of a real post (the project's reference one) and
@@ -116,6 +338,56 @@ var rawFreq = [256]uint16{
 	0xc4: 176, 0xc5: 9, 0xc6: 117, 0xe1: 813,
 }
 
+// nextHigh and prevHigh are, per 10,000 bytes of Vietnamese body text
+// and counted as rawFreq is, how many times an ASCII byte that folds to
+// each letter is followed by a byte beyond ASCII, and how many times one
+// is preceded by such a byte. asciiPairFreq is how many times two ASCII
+// bytes in a row fold to each pair of letters and digits, for the pairs
+// seen 5 times or more. highFreq is how many times each pair of bytes
+// occurs whose first is the first byte of a rune of two (0xC2 to 0xC9,
+// Latin letters) or the second of a rune of three (0xB8 to 0xBB, and
+// 0x84, for U+1E00 to U+1EFF and the Kelvin and Ångström signs), and
+// whose second continues it, for the pairs seen once or more. Like
+// rawFreq, they only rank anchors (pairCost) and order merges
+// (spellGroups).
+var (
+	nextHigh = [128]uint16{
+		'b': 52, 'c': 141, 'd': 28, 'g': 45, 'h': 247, 'i': 161, 'k': 28, 'l': 55, 'm': 81, 'n': 43, 'o': 23,
+		'r': 58, 's': 53, 't': 96, 'u': 44, 'v': 77, 'x': 5, 'y': 11,
+	}
+	prevHigh = [128]uint16{
+		'a': 41, 'c': 99, 'i': 146, 'm': 70, 'n': 427, 'o': 35, 'p': 41, 't': 103, 'u': 91, 'y': 25,
+	}
+	highFreq = map[[2]byte]uint16{
+		{0xba, 0xa1}: 85, {0xba, 0xa2}: 2, {0xba, 0xa3}: 46, {0xba, 0xa5}: 31, {0xba, 0xa7}: 35, {0xba, 0xa9}: 7,
+		{0xba, 0xab}: 6, {0xba, 0xad}: 42, {0xba, 0xaf}: 14, {0xba, 0xb1}: 19, {0xba, 0xb3}: 1, {0xba, 0xb5}: 2,
+		{0xba, 0xb7}: 8, {0xba, 0xbb}: 5, {0xba, 0xbd}: 8, {0xba, 0xbf}: 43, {0xbb, 0x81}: 29, {0xbb, 0x83}: 44,
+		{0xbb, 0x85}: 1, {0xbb, 0x87}: 85, {0xbb, 0x89}: 5, {0xbb, 0x8b}: 30, {0xbb, 0x8d}: 15, {0xbb, 0x8f}: 13,
+		{0xbb, 0x91}: 46, {0xbb, 0x93}: 5, {0xbb, 0x95}: 11, {0xbb, 0x97}: 5, {0xbb, 0x99}: 28, {0xbb, 0x9b}: 45,
+		{0xbb, 0x9d}: 22, {0xbb, 0x9f}: 17, {0xbb, 0xa1}: 3, {0xbb, 0xa3}: 24, {0xbb, 0xa5}: 17, {0xbb, 0xa7}: 27,
+		{0xbb, 0xa9}: 24, {0xbb, 0xab}: 15, {0xbb, 0xad}: 14, {0xbb, 0xaf}: 15, {0xbb, 0xb1}: 12, {0xbb, 0xb3}: 8,
+		{0xbb, 0xb7}: 14, {0xbb, 0xb9}: 12, {0xc2, 0xa0}: 2, {0xc3, 0x81}: 4, {0xc3, 0xa0}: 93, {0xc3, 0xa1}: 81,
+		{0xc3, 0xa2}: 30, {0xc3, 0xa3}: 8, {0xc3, 0xa9}: 2, {0xc3, 0xaa}: 38, {0xc3, 0xac}: 30, {0xc3, 0xad}: 30,
+		{0xc3, 0xb2}: 16, {0xc3, 0xb3}: 38, {0xc3, 0xb4}: 52, {0xc3, 0xb5}: 3, {0xc3, 0xb9}: 17, {0xc3, 0xba}: 6,
+		{0xc3, 0xbd}: 18, {0xc4, 0x83}: 28, {0xc4, 0x90}: 19, {0xc4, 0x91}: 126, {0xc4, 0xa9}: 2, {0xc5, 0xa9}: 9,
+		{0xc6, 0xa1}: 35, {0xc6, 0xb0}: 80,
+	}
+
+	asciiPairFreq = map[string]uint16{
+		"00": 30, "02": 8, "10": 11, "20": 8, "50": 5, "ai": 39, "al": 14, "am": 12, "an": 45, "ao": 11,
+		"ay": 15, "bi": 10, "bo": 7, "ca": 8, "ch": 103, "co": 6, "cu": 6, "de": 39, "di": 9, "do": 11,
+		"ec": 8, "ee": 73, "ek": 36, "em": 9, "en": 7, "eo": 16, "ep": 36, "er": 8, "es": 6, "et": 5,
+		"fl": 5, "ga": 8, "gh": 38, "gi": 28, "go": 6, "gp": 8, "ha": 14, "he": 13, "hi": 82, "ho": 42,
+		"ht": 5, "hu": 18, "ia": 24, "id": 8, "ie": 5, "ig": 5, "in": 24, "ip": 6, "is": 9, "it": 5,
+		"kh": 32, "ki": 8, "la": 6, "le": 9, "li": 12, "lo": 8, "lu": 15, "ly": 14, "mi": 9, "mo": 5,
+		"mu": 5, "na": 12, "ne": 8, "ng": 320, "nh": 138, "nv": 5, "oa": 9, "ob": 7, "on": 27, "or": 7,
+		"ot": 10, "ph": 47, "ps": 39, "pu": 8, "qu": 29, "ra": 12, "ri": 27, "ro": 27, "ru": 9, "sa": 8,
+		"sd": 30, "se": 46, "si": 12, "so": 9, "st": 7, "su": 11, "te": 11, "th": 76, "ti": 21, "to": 9,
+		"tp": 5, "tr": 88, "tu": 11, "ty": 17, "ua": 15, "un": 11, "us": 32, "uy": 24, "vi": 20, "vn": 5,
+		"xa": 6, "xe": 8, "ye": 5, "ys": 9,
+	}
+)
+
 // anchorPlan is how to find every spelling of one ASCII letter or digit
 // in UTF-8 text, and what that costs, in places looked at in 10,000
 // bytes of Vietnamese: a pass of IndexByte over a text costs about as
@@ -130,19 +402,7 @@ const passPlaces = 15
 // anchorPlans plans each ASCII letter and digit as an anchor. Worked out
 // on first use, not at start-up.
 var anchorPlans = sync.OnceValue(func() *[128]anchorPlan {
-	// The runes other than ASCII whose folding holds each letter.
-	var spellings [128][]string
-	for r := rune(0xc0); r <= '\u212b'; r++ {
-		if !foldsToASCII(r) {
-			continue
-		}
-		f := Fold(string(r))
-		for i := 0; i < len(f); i++ {
-			if c := f[i]; c < utf8.RuneSelf && (i == 0 || f[i-1] != c) {
-				spellings[c] = append(spellings[c], string(r))
-			}
-		}
-	}
+	spellings := spellings()
 	var plans [128]anchorPlan
 	for c := range plans {
 		p := &plans[c]
@@ -153,6 +413,24 @@ var anchorPlans = sync.OnceValue(func() *[128]anchorPlan {
 		p.finders, p.cost = cover(spellings[c], p.cost)
 	}
 	return &plans
+})
+
+// spellings lists, for each ASCII letter and digit, the runes other than
+// ASCII whose folding holds it, in UTF-8. Worked out on first use.
+var spellings = sync.OnceValue(func() *[128][]string {
+	var sp [128][]string
+	for r := rune(0xc0); r <= '\u212b'; r++ {
+		if !foldsToASCII(r) {
+			continue
+		}
+		f := Fold(string(r))
+		for i := 0; i < len(f); i++ {
+			if c := f[i]; c < utf8.RuneSelf && (i == 0 || f[i-1] != c) {
+				sp[c] = append(sp[c], string(r))
+			}
+		}
+	}
+	return &sp
 })
 
 // cover picks the bytes to look for so that each of the runes is found:
@@ -219,87 +497,126 @@ func (m RawMatcher) Match(text []byte) (hit, sure bool) {
 // (one made of the anchor, with the word's start repeated, or with long
 // runs of marks next to it) is left to folding, whose cost is linear.
 func (rw *rawWord) find(text []byte) (found, sure bool) {
-	budget := len(text)/4 + 64
-	unsure := false
+	s := rawSearch{rw: rw, text: text, budget: len(text)/4 + 64}
 	// The characters next to the anchor, when they are ASCII, are all
 	// most places need to be passed over: the folding of each is the
 	// byte's own (a blank's a space, which a run of blanks also folds
 	// to). lo and hi are their positions from the anchor's, 0 where the
 	// word has no character there.
-	var lo, hi int
 	if rw.k > 0 {
-		lo = -1
+		s.lo = -1
 	}
 	if rw.k+1 < len(rw.w) {
-		hi = 1
+		s.hi = 1
 	}
-	for _, c := range rw.spell {
-		for i := 0; i < len(text); {
-			j := bytes.IndexByte(text[i:], c)
-			if j < 0 {
+	var spent bool
+	switch {
+	case rw.pairs != nil:
+		found, spent = s.each(rw.pairs.index, func(p int) bool {
+			// The anchor in ASCII, first or second in the pair, or
+			// spelled beyond ASCII from p, or from the byte before p
+			// when it has three bytes.
+			a := p + rw.side
+			return text[a] < utf8.RuneSelf && asciiFold[text[a]] == rw.w[rw.k] && s.atASCII(a) ||
+				s.atRune(p, 0) || s.atRune(p-1, 1)
+		})
+	default:
+		for _, c := range rw.spell {
+			if found, spent = s.each(func(b []byte) int { return bytes.IndexByte(b, c) }, s.atASCII); found || spent {
 				break
 			}
-			p := i + j
-			i = p + 1
-			if budget--; budget < 0 {
-				return false, false
-			}
-			if p+lo >= 0 && p+hi < len(text) {
-				if b := text[p+lo]; b < utf8.RuneSelf && asciiFold[b] != rw.w[rw.k+lo] {
-					continue
-				}
-				if b := text[p+hi]; b < utf8.RuneSelf && asciiFold[b] != rw.w[rw.k+hi] {
-					continue
-				}
-			}
-			found, sure := rw.around(text, p, 1, &budget)
-			if found {
-				return true, true
-			}
-			unsure = unsure || !sure
 		}
-	}
-	for _, f := range rw.finders {
-		for i := 0; i < len(text); {
-			j := bytes.IndexByte(text[i:], f.b)
-			if j < 0 {
+		for _, f := range rw.finders {
+			if found || spent {
 				break
 			}
-			q := i + j
-			i = q + 1
-			if budget--; budget < 0 {
-				return false, false
-			}
-			for offs := f.offs; offs != 0; offs &= offs - 1 {
-				// A spelling of the anchor may begin t bytes before q.
-				t := bits.TrailingZeros8(offs)
-				p := q - t
-				if p < 0 || text[p] < 0xc2 {
-					continue // f.b is not byte t of a rune here
-				}
-				m, n := nextRune(text, p)
-				if n == 0 {
-					// Folded outside the tables: unsure if it may be
-					// one of the anchor's spellings (ß for s).
-					if r, size := utf8.DecodeRune(text[p:]); size > t && foldsToASCII(r) {
-						if holds, known := foldHolds(r, rw.w[rw.k]); holds || !known {
-							unsure = true
-						}
+			found, spent = s.each(func(b []byte) int { return bytes.IndexByte(b, f.b) }, func(q int) bool {
+				for offs := f.offs; offs != 0; offs &= offs - 1 {
+					// A spelling of the anchor may begin t bytes
+					// before q.
+					t := bits.TrailingZeros8(offs)
+					if s.atRune(q-t, t) {
+						return true
 					}
-					continue
 				}
-				if n <= t || m != rw.w[rw.k] {
-					continue
-				}
-				found, sure := rw.around(text, p, n, &budget)
-				if found {
-					return true, true
-				}
-				unsure = unsure || !sure
-			}
+				return false
+			})
 		}
 	}
-	return false, !unsure
+	return found, found || !spent && !s.unsure
+}
+
+// each calls at with each place index finds in the text, in order, until
+// at reports the word found there, or the budget is spent.
+func (s *rawSearch) each(index func([]byte) int, at func(int) bool) (found, spent bool) {
+	for i := 0; i < len(s.text); {
+		j := index(s.text[i:])
+		if j < 0 {
+			return false, false
+		}
+		p := i + j
+		i = p + 1
+		if s.budget--; s.budget < 0 {
+			return false, true
+		}
+		if at(p) {
+			return true, false
+		}
+	}
+	return false, false
+}
+
+// rawSearch is one text searched for one rawWord: the steps left, where
+// the quick test of atASCII looks, and whether a place could not be told.
+type rawSearch struct {
+	rw     *rawWord
+	text   []byte
+	budget int
+	lo, hi int
+	unsure bool
+}
+
+// atASCII reports whether w is in the text with its anchor the ASCII
+// byte at p.
+func (s *rawSearch) atASCII(p int) bool {
+	text, rw := s.text, s.rw
+	if p+s.lo >= 0 && p+s.hi < len(text) {
+		if b := text[p+s.lo]; b < utf8.RuneSelf && asciiFold[b] != rw.w[rw.k+s.lo] {
+			return false
+		}
+		if b := text[p+s.hi]; b < utf8.RuneSelf && asciiFold[b] != rw.w[rw.k+s.hi] {
+			return false
+		}
+	}
+	found, sure := rw.around(text, p, 1, &s.budget)
+	s.unsure = s.unsure || !sure
+	return found
+}
+
+// atRune reports whether w is in the text with its anchor spelled by
+// the rune at p, if one begins there that holds more than t bytes.
+func (s *rawSearch) atRune(p, t int) bool {
+	text, rw := s.text, s.rw
+	if p < 0 || text[p] < 0xc2 {
+		return false // the byte found is not byte t of a rune here
+	}
+	m, n := nextRune(text, p)
+	if n == 0 {
+		// Folded outside the tables: unsure if it may be one of the
+		// anchor's spellings (ß for s).
+		if r, size := utf8.DecodeRune(text[p:]); size > t && foldsToASCII(r) {
+			if holds, known := foldHolds(r, rw.w[rw.k]); holds || !known {
+				s.unsure = true
+			}
+		}
+		return false
+	}
+	if n <= t || m != rw.w[rw.k] {
+		return false
+	}
+	found, sure := rw.around(text, p, n, &s.budget)
+	s.unsure = s.unsure || !sure
+	return found
 }
 
 // foldHolds reports whether the folding of r, a rune foldsToASCII

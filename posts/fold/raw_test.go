@@ -57,58 +57,156 @@ func TestAnchorPlansFindEverySpelling(t *testing.T) {
 	}
 }
 
+// setBytes lists the bytes of s in order.
+func setBytes(s byteSet) []byte {
+	var out []byte
+	for b := range 256 {
+		if s.has(byte(b)) {
+			out = append(out, byte(b))
+		}
+	}
+	return out
+}
+
+// TestAnchorPairsFindEverySpelling: the pairSet of each letter and
+// digit, with each neighbour on each side, holds every spelling of it
+// beyond ASCII by its first two bytes (its last two for a rune of
+// three, which find looks for a byte back), and its ASCII spellings next to
+// the neighbour's ASCII spellings and to every byte beyond ASCII. Some
+// letters have more spellings than a set has groups, so that merging
+// groups is tested too.
+func TestAnchorPairsFindEverySpelling(t *testing.T) {
+	merged := 0
+	for c := byte('0'); c <= 'z'; c++ {
+		if !isAlnum(c) {
+			continue
+		}
+		spelled := map[[2]byte]bool{}
+		for _, r := range (*spellings())[c] {
+			t := len(r) - 2
+			spelled[[2]byte{r[t], r[t+1] >> 4}] = true
+		}
+		if len(spelled) > maxGroups-2 {
+			merged++
+		}
+		for side := range 2 {
+			for _, nb := range []byte("a5z") {
+				ps := anchorPairs(c, nb, side)
+				in := func(a, b byte) bool { return ps.first[a]&ps.second[b] != 0 }
+				for _, r := range (*spellings())[c] {
+					// A rune of three bytes by its last two.
+					if k := len(r) - 2; !in(r[k], r[k+1]) {
+						t.Errorf("%c (side %d): %q is not in the set", c, side, r)
+					}
+				}
+				for _, a := range setBytes(asciiCases(c)) {
+					for _, b := range append(setBytes(asciiCases(nb)), 0x80, 0xa5, 0xcc, 0xff) {
+						x, y := a, b
+						if side == 1 {
+							x, y = b, a
+						}
+						if !in(x, y) {
+							t.Errorf("%c (side %d): %q is not in the set", c, side, []byte{x, y})
+						}
+					}
+				}
+			}
+		}
+	}
+	if merged == 0 {
+		t.Error("no letter needed its groups merged")
+	}
+}
+
+// TestAnchors: the anchor of each word, and whether it is looked for by
+// pairs or by IndexByte, planned for the scan of pairs in Go (which
+// costs more than SIMD's) and for SIMD.
 func TestAnchors(t *testing.T) {
+	type anchor struct {
+		at   int
+		pair bool
+	}
 	for _, c := range []struct {
-		query string
-		ok    bool
-		at    []int // the anchor of each word
+		query  string
+		inGo   []anchor // planned for Go; nil when there is no matcher
+		inSIMD []anchor
 	}{
-		{`"dang hai nam"`, true, []int{11}}, // m, not d: đ is common
-		{`"dang hai"`, true, []int{0}},
-		{`nam 2025`, true, []int{2, 0}},
-		{`pho bo`, true, []int{0, 0}},
-		{`"tri tue"`, true, []int{1}}, // r
-		{`nha`, true, []int{1}},       // h: dearer than r, cheaper than folding
-		{`nguong`, true, []int{1}},    // g: common, but found cheaper than folding
-		{`nien`, false, nil},          // n and i: everywhere in Vietnamese
-		{`ua eo`, false, nil},         // and a, e, o, u with their accents
-		{`nam ua`, true, []int{2}},    // nam rules texts out; ua is folded
-		{`"ma ma"`, true, []int{0}},   // the first of equals
+		// The n of "nam" before a or a letter beyond ASCII: rarer
+		// than an m after one, and one pass; đ makes d dear.
+		{`"dang hai nam"`, []anchor{{9, true}}, []anchor{{9, true}}},
+		{`"dang hai"`, []anchor{{0, true}}, []anchor{{0, true}}},
+		// A digit is rare: IndexByte's passes are the cheapest.
+		{`nam 2025`, []anchor{{0, true}, {0, false}}, []anchor{{0, true}, {0, false}}},
+		// p and b are rare enough for IndexByte to beat pairs in Go,
+		// not in SIMD; so are r and q.
+		{`pho bo`, []anchor{{0, false}, {0, false}}, []anchor{{0, true}, {0, true}}},
+		{`"tri tue"`, []anchor{{1, false}}, []anchor{{1, true}}},
+		{`quyx`, []anchor{{0, false}}, []anchor{{3, true}}},
+		{`nha`, []anchor{{1, true}}, []anchor{{1, true}}},    // h after n, as in "nh"
+		{`nguong`, []anchor{{1, true}}, []anchor{{1, true}}}, // g
+		// Letters too common for IndexByte: pairs, even in Go, cost
+		// less than folding.
+		{`nien`, []anchor{{0, true}}, []anchor{{0, true}}},
+		{`ua eo`, []anchor{{0, true}, {0, true}}, []anchor{{0, true}, {0, true}}},
+		{`"ma ma"`, []anchor{{0, true}}, []anchor{{0, true}}}, // the first of equals
+		{`a`, nil, nil},     // no pair in a word of one letter, no cheap letter
+		{`"a e"`, nil, nil}, // nor across a space
+		{`"a d"`, []anchor{{2, false}}, []anchor{{2, false}}},
 	} {
 		q, err := Parse(c.query)
 		if err != nil {
 			t.Fatal(err)
 		}
-		m, ok := q.RawMatcher()
-		if ok != c.ok {
-			t.Errorf("%s: RawMatcher ok = %v", c.query, ok)
-			continue
-		}
-		for i, rw := range m.words {
-			if rw.k != c.at[i] {
-				t.Errorf("%s: word %q anchored at %d, want %d", c.query, rw.w, rw.k, c.at[i])
+		simd := haveSIMD
+		for _, inSIMD := range []bool{false, true} {
+			haveSIMD = inSIMD
+			m, ok := q.RawMatcher()
+			want := c.inGo
+			if inSIMD {
+				want = c.inSIMD
+			}
+			if ok != (want != nil) {
+				t.Errorf("%s (SIMD %v): RawMatcher ok = %v", c.query, inSIMD, ok)
+				continue
+			}
+			for i, rw := range m.words {
+				if got := (anchor{rw.k, rw.pairs != nil}); got != want[i] {
+					t.Errorf("%s (SIMD %v): word %q anchored %+v, want %+v", c.query, inSIMD, rw.w, got, want[i])
+				}
 			}
 		}
+		haveSIMD = simd
 	}
 }
 
-// checkRaw compares a RawMatcher's sure answer with folding the text.
-// It returns whether the matcher was sure.
-func checkRaw(t *testing.T, text []byte, q Query) bool {
+// checkRaw compares a RawMatcher's sure answers, each way it can be
+// planned and run (eachWay), with folding the text. It returns whether
+// the matcher was sure the last way, planned for the scan in Go.
+func checkRaw(t *testing.T, text []byte, q Query) (sure bool) {
 	t.Helper()
-	m, ok := q.RawMatcher()
-	if !ok {
-		return false
-	}
-	hit, sure := m.Match(text)
-	if !sure {
-		return false
-	}
 	folded, _ := AppendFold(nil, text)
-	if want := q.MatchFolded(folded); hit != want {
-		t.Fatalf("text %q, words %q: RawMatcher says %v, the folded text %q says %v", text, q.Words, hit, folded, want)
+	want := q.MatchFolded(folded)
+	eachWay(rawMatcher(q), func(way string, m *RawMatcher) {
+		sure = false
+		if m == nil {
+			return
+		}
+		var hit bool
+		if hit, sure = m.Match(text); sure && hit != want {
+			t.Fatalf("text %q, words %q: RawMatcher (%s) says %v, the folded text %q says %v", text, q.Words, way, hit, folded, want)
+		}
+	})
+	return sure
+}
+
+// rawMatcher plans q's RawMatcher, nil when it has none.
+func rawMatcher(q Query) func() *RawMatcher {
+	return func() *RawMatcher {
+		if m, ok := q.RawMatcher(); ok {
+			return &m
+		}
+		return nil
 	}
-	return true
 }
 
 // TestRawMatcherCases are the folding rules a matcher must follow at the
@@ -135,28 +233,44 @@ func TestRawMatcherCases(t *testing.T) {
 		{"m\x00a", `"m a"`, true}, // controls are blanks
 		{"ùm", `um`, true},        // second byte 0xB9, not an anchor
 		{"ẹm", `em`, true},        // third byte 0xB9
+		{"niên", `nien`, true},
+		{"Niên", `nien`, true},
+		{"NIÊN", `nien`, true},
+		{"nîen", `nien`, true}, // decomposed
+		{"ńien", `nien`, true}, // a mark between the pair
+		{"ñiên", `nien`, true},  // the anchor beyond ASCII
+		{"ǹiên", `nien`, true},
+		{"ṅiên", `nien`, true},
+		{"nhiên", `nien`, false},
+		{"tiên niêm", `nien`, false},
+		{"oen", `oen`, true},
+		{"oén", `oen`, true}, // the neighbour beyond ASCII, before the anchor
+		{"oén", `oen`, true},
+		{"oe n", `oen`, false},
+		{"xoẹn", `oen`, true},
 	} {
 		q, err := Parse(c.query)
 		if err != nil {
 			t.Fatal(err)
 		}
-		m, ok := q.RawMatcher()
-		if !ok {
-			t.Fatalf("%s: no RawMatcher", c.query)
-		}
-		hit, sure := m.Match([]byte(c.text))
 		folded, _ := AppendFold(nil, []byte(c.text))
 		if q.MatchFolded(folded) != c.want {
 			t.Fatalf("%q, %s: the case is wrong: folding gives %q", c.text, c.query, folded)
 		}
-		if !sure || hit != c.want {
-			t.Errorf("%q, %s: Match = %v, sure %v; want %v", c.text, c.query, hit, sure, c.want)
-		}
+		eachWay(rawMatcher(q), func(way string, m *RawMatcher) {
+			if m == nil {
+				t.Fatalf("%s: no RawMatcher (%s)", c.query, way)
+			}
+			if hit, sure := m.Match([]byte(c.text)); !sure || hit != c.want {
+				t.Errorf("%q, %s (%s): Match = %v, sure %v; want %v", c.text, c.query, way, hit, sure, c.want)
+			}
+		})
 	}
 }
 
 var rawQueries = []string{`nam`, `"dang hai nam"`, `m`, `am`, `ma`, `"a m"`, `"m a"`, `5g`, `"mua ban"`, `pho`, `vu`, `b`, `q`, `"ham m"`, `mm`, `"m m"`, `"am ma"`,
-	`"nam ngoai"`, `nam ua`, `an m`, `a`, `"dang hai"`, `dh`, `"a d"`, `"tri tue"`, `nha`, `"a h"`, `hh`, `ch`, `sy`, `dz`, `k`, `"la t"`, `ij`, `ss`}
+	`"nam ngoai"`, `nam ua`, `an m`, `a`, `"dang hai"`, `dh`, `"a d"`, `"tri tue"`, `nha`, `"a h"`, `hh`, `ch`, `sy`, `dz`, `k`, `"la t"`, `ij`, `ss`,
+	`nien`, `oen`, `ua`, `eo`, `"a e"`, `ni`, `"ni en"`, `ie`, `nn`, `"en ni"`, `nj`, `"a5"`}
 
 func TestRawMatcherAgreesWithFolding(t *testing.T) {
 	var qs []Query
@@ -176,7 +290,9 @@ func TestRawMatcherAgreesWithFolding(t *testing.T) {
 		// Spellings of the other anchors: d, h, t, r, c, s, y, z, k, l.
 		"d", "D", "t", "T", "r", "c", "C", "s", "y", "z", "k", "l", "j",
 		"ḍ", "ď", "ð", "ǆ", "ǅ", "ĥ", "Ħ", "ḥ", "ẖ", "ȟ", "ţ", "ť", "ṭ", "ẗ", "ŕ", "ṛ", "ç", "ć", "ḉ",
-		"ś", "ș", "ß", "ý", "ỵ", "ẙ", "ž", "ǳ", "\u212a", "ĳ", "ľ", "ł", "ĵ", "ǰ", "\xc4", "\x91", "\xe1\xba"}
+		"ś", "ș", "ß", "ý", "ỵ", "ẙ", "ž", "ǳ", "\u212a", "ĳ", "ľ", "ł", "ĵ", "ǰ", "\xc4", "\x91", "\xe1\xba",
+		// Spellings of n, i and e, for words with none of the above.
+		"e", "E", "I", "ê", "ế", "Ệ", "é", "ẽ", "í", "ì", "Ĩ", "ị", "ı", "İ", "ñ", "Ñ", "ń", "ǹ", "ṅ", "ṉ", "Ǌ", "ŉ", "\xc5", "\xb9"}
 	r := rand.New(rand.NewPCG(5, 6))
 	sure, all := 0, 0
 	for range 200_000 {
@@ -225,6 +341,8 @@ func FuzzMatchRaw(f *testing.F) {
 	f.Add("ḿ x “m”", `m`)
 	f.Add("Đặng Hải ḍẖ", `"dang hai"`)
 	f.Add("ǆ ß ĳ \u212a", `"dz ss"`)
+	f.Add("ñiên n\u0301iên NIÊN", `nien`)
+	f.Add("xoe\u0301n oén", `oen`)
 	f.Fuzz(func(t *testing.T, text, query string) {
 		q, err := Parse(query)
 		if err != nil {
@@ -272,8 +390,9 @@ func TestRawMatcherCarriesOn(t *testing.T) {
 		{"m\u00a0x", `ma 5`, false, true},    // ma unsure, but no 5 anywhere
 		{"m\u00a0x 5", `ma 5`, false, false}, // 5 found, ma unsure
 		{"ma 5 m\u00a0", `ma 5`, true, true}, // both found
-		{"của", `nam ua`, false, true},       // nam is nowhere
-		{"nam của", `nam ua`, false, false},  // ua has no anchor
+		{"của", `nam a`, false, true},        // nam is nowhere
+		{"nam của", `nam a`, false, false},   // a has no anchor
+		{"nam của", `nam ua`, true, true},    // ua is found by a pair
 	} {
 		q, err := Parse(c.query)
 		if err != nil {
