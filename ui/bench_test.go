@@ -162,12 +162,10 @@ func BenchmarkSearchTitle(b *testing.B) {
 // The queries are typed without accents and match no title. The first
 // is a name, quoted so that it is one phrase (Đặng Hải Nam): the figure
 // the table gives. The others show how the way words are looked
-// for (fold.RawMatcher) changes it. The m of the first, the d of the
-// second and the g of "nguong" (ngưỡng) are found without folding a
-// body; no post holds "nguong", so every body is searched to its end.
-// No post holds "nien" (niên) either, and its letters are too common in
-// Vietnamese to be looked for unfolded: every Vietnamese body is folded
-// whole, the slowest case.
+// for (fold.RawMatcher) changes it. No post holds "nguong" (ngưỡng) or
+// "nien" (niên), so every body is searched to its end, the slowest case;
+// the letters of "nien" are the commonest in Vietnamese (until pairs of
+// bytes were looked for, such a word had every Vietnamese body folded).
 func BenchmarkSearchBody(b *testing.B) {
 	lib := benchLib(b, 100_000)
 	for _, c := range []struct {
