@@ -59,11 +59,12 @@ type measurer struct {
 
 func (m measurer) run(n, runs, rssPosts, versionRuns int) error {
 	if versionRuns > 0 {
-		d, err := m.version(versionRuns)
+		d, cpu, err := m.version(versionRuns)
 		if err != nil {
 			return err
 		}
 		fmt.Printf("version-ms %.2f\n", ms(d))
+		fmt.Printf("version-cpu-ms %.2f\n", ms(cpu))
 	}
 	if runs > 0 {
 		dir, title, cleanup, err := corpus(n)
@@ -111,21 +112,27 @@ func (m measurer) run(n, runs, rssPosts, versionRuns int) error {
 }
 
 // version is the median wall time of running the binary with --version,
-// fork and exec included.
-func (m measurer) version(runs int) (time.Duration, error) {
-	var ds []time.Duration
+// fork and exec included, and the median CPU time (user and system) of
+// the process: on a shared machine the wall time also holds the time the
+// process waited for a processor.
+func (m measurer) version(runs int) (wall, cpu time.Duration, err error) {
+	var ds, cs []time.Duration
 	for range runs + 1 {
 		start := time.Now()
-		out, err := exec.Command(m.bin, "--version").Output()
+		cmd := exec.Command(m.bin, "--version")
+		out, err := cmd.Output()
 		d := time.Since(start)
 		if err != nil || !strings.HasPrefix(string(out), "newsreader") {
-			return 0, fmt.Errorf("--version: %q, %v", out, err)
+			return 0, 0, fmt.Errorf("--version: %q, %v", out, err)
 		}
 		ds = append(ds, d)
+		cs = append(cs, cmd.ProcessState.UserTime()+cmd.ProcessState.SystemTime())
 	}
-	ds = ds[1:] // the first run brings the binary into the page cache
+	// The first run brings the binary into the page cache.
+	ds, cs = ds[1:], cs[1:]
 	slices.Sort(ds)
-	return ds[len(ds)/2], nil
+	slices.Sort(cs)
+	return ds[len(ds)/2], cs[len(cs)/2], nil
 }
 
 // memory opens a folder of n posts, waits for the first screen (and
