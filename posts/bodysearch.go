@@ -121,7 +121,12 @@ func matchFile(raw []byte, q bodyQuery, folded []byte, withFront bool) (_ []byte
 	if fold.ASCII(body) {
 		// Nothing to decode (Windows-1258 leaves ASCII as it is), and
 		// folding ASCII is only case and blanks: match on the bytes.
-		return folded, q.ascii.Match(body)
+		if hit, sure := q.ascii.Match(body); sure {
+			return folded, hit
+		}
+		// A text made to take more steps than folding it costs.
+		folded, _ = fold.AppendFold(folded[:0], body)
+		return folded, q.MatchFolded(folded)
 	}
 	// When the file can't be Windows-1258, its UTF-8 reading is the one
 	// Body shows, and the words may be found in it without folding it:

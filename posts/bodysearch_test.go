@@ -501,3 +501,36 @@ func TestSearchBodiesSearchesWhatBodyShows(t *testing.T) {
 		}
 	}
 }
+
+// TestMatchFileTooManyPlaces: a body made to take more steps than
+// folding it (the start of the word at every other byte) is folded, and
+// the answer is still folding's, in English and in Vietnamese.
+func TestMatchFileTooManyPlaces(t *testing.T) {
+	for _, c := range []struct {
+		body string
+		want bool
+	}{
+		{strings.Repeat("ni", 1<<18), false},
+		{strings.Repeat("ni", 1<<18) + " NIEN", true},
+		{strings.Repeat("ni", 1<<18) + " niên", true},
+		{strings.Repeat("niê ", 1<<17), false},
+		{strings.Repeat("niê ", 1<<17) + "niên", true},
+	} {
+		q, err := fold.Parse("nien")
+		if err != nil {
+			t.Fatal(err)
+		}
+		bq := newBodyQuery(q)
+		data := doc("title: x\n", c.body)
+		if fold.ASCII([]byte(c.body)) {
+			if _, sure := bq.ascii.Match([]byte(c.body)); sure {
+				t.Errorf("%.8q...: the English matcher was sure", c.body)
+			}
+		} else if _, sure := bq.raw.Match([]byte(c.body)); sure {
+			t.Errorf("%.8q...: the matcher was sure", c.body)
+		}
+		if _, got := matchFile(data, bq, nil, false); got != c.want {
+			t.Errorf("%.8q... (%d bytes): %v, want %v", c.body, len(c.body), got, c.want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package fold
 import (
 	"bytes"
 	"encoding/binary"
+	"math"
 	"unicode/utf8"
 )
 
@@ -52,11 +53,20 @@ func (q Query) MatchASCII(text []byte) bool {
 // containsFoldedASCII reports whether the folding of the ASCII text
 // contains the folded word w.
 func containsFoldedASCII(text []byte, w string) bool {
+	budget := math.MaxInt
+	found, _ := containsASCII(text, w, &budget)
+	return found
+}
+
+// containsASCII is containsFoldedASCII within a budget of steps: each
+// place of the anchor and each byte compared there costs one, and ok is
+// false when they run out.
+func containsASCII(text []byte, w string, budget *int) (found, ok bool) {
 	if w == "" {
-		return true
+		return true, true
 	}
 	if !isASCII(w) || w[0] == ' ' {
-		return false // folded ASCII holds neither, nor a leading space
+		return false, true // folded ASCII holds neither, nor a leading space
 	}
 	// The anchor is the rarest letter of w before its first space, so
 	// that its distance from the start of a match is fixed.
@@ -88,14 +98,18 @@ func containsFoldedASCII(text []byte, w string) bool {
 			p = nextUp
 		}
 		if p < 0 {
-			return false
+			return false, true
 		}
-		if foldedPrefix(text[p-k:], w) {
-			return true
+		match, n := foldedPrefix(text[p-k:], w)
+		if *budget -= 1 + n; *budget < 0 {
+			return false, false
+		}
+		if match {
+			return true, true
 		}
 		i = p + 1
 	}
-	return false
+	return false, true
 }
 
 // rarity ranks the letters by how seldom they occur in English text, a
@@ -120,16 +134,17 @@ func indexFrom(b []byte, i int, c byte) int {
 
 // foldedPrefix reports whether the folding of the ASCII text t starts
 // with w, given that t starts with a letter (not a blank): a space of w
-// stands for a whole run of blanks in t.
-func foldedPrefix(t []byte, w string) bool {
+// stands for a whole run of blanks in t. n is how many bytes of t it
+// passed.
+func foldedPrefix(t []byte, w string) (match bool, n int) {
 	k := 0
 	for m := 0; m < len(w); m++ {
 		if k >= len(t) || t[k] >= utf8.RuneSelf {
-			return false
+			return false, k
 		}
 		if w[m] == ' ' {
 			if asciiSpace[t[k]] == 0 {
-				return false
+				return false, k
 			}
 			for k < len(t) && t[k] < utf8.RuneSelf && asciiSpace[t[k]] == 1 {
 				k++
@@ -137,20 +152,22 @@ func foldedPrefix(t []byte, w string) bool {
 			continue
 		}
 		if asciiFold[t[k]] != w[m] {
-			return false
+			return false, k
 		}
 		k++
 	}
-	return true
+	return true, k
 }
 
-// ASCIIMatcher is MatchASCII made ready for many texts: a word whose
-// letters are all common in English, and whose start holds two letters
-// or digits in a row, is looked for by that pair, in either case, in one
-// SIMD pass (pairSet), which finds far fewer places than IndexByte finds
-// of its rarest letter. Without SIMD, or for a word with a rare letter
-// (IndexByte skips faster than the pass for pairs, BenchmarkASCIIMatcher)
-// or without such a pair, it does what MatchASCII does.
+// ASCIIMatcher is MatchASCII made ready for many texts. A word whose
+// start (up to its first space) holds two letters or digits in a row is
+// looked for by its rarest such pair, in either case, in one SIMD pass
+// (pairSet), when that costs less than the passes of IndexByte for the
+// rarest character of its start, by English letter frequencies
+// (enFreq): a pair of common letters is far rarer than either letter,
+// but IndexByte skips faster than the pass for pairs when a letter is
+// rare itself (BenchmarkASCIIMatcher). Otherwise, and without SIMD, it
+// does what MatchASCII does.
 type ASCIIMatcher struct {
 	words []asciiWord
 }
@@ -199,21 +216,48 @@ func (q Query) ASCIIMatcher() ASCIIMatcher {
 	return m
 }
 
-// Match is q.MatchASCII(text) for the q the matcher was made of.
-func (m ASCIIMatcher) Match(text []byte) bool {
+// Match reports whether text, all ASCII, holds every word, as
+// q.MatchASCII(text) would for the q the matcher was made of. sure is
+// false when that can't be told for less than folding the text costs:
+// each place looked at and each byte compared there is a step, and a
+// text that takes more steps than a quarter of its bytes (one made of
+// the start of a word, over and over) is left to folding, whose cost is
+// linear. A word surely absent settles it whatever the others are.
+func (m ASCIIMatcher) Match(text []byte) (hit, sure bool) {
+	sure = true
 	for i := range m.words {
-		aw := &m.words[i]
-		if aw.pairs == nil {
-			if !containsFoldedASCII(text, aw.w) {
-				return false
-			}
+		budget := len(text)/4 + 64
+		found, ok := m.words[i].contains(text, &budget)
+		if ok && !found {
+			return false, true
+		}
+		sure = sure && ok
+	}
+	return sure, sure
+}
+
+// contains looks for the word at each place of its pair, or as
+// containsASCII does.
+func (aw *asciiWord) contains(text []byte, budget *int) (found, ok bool) {
+	if aw.pairs == nil {
+		return containsASCII(text, aw.w, budget)
+	}
+	// The letters before the pair are one byte each in text, as they
+	// are in w.
+	w := aw.pairs.places(text)
+	for p := w.next(); p >= 0; p = w.next() {
+		if p < aw.k {
 			continue
 		}
-		if !aw.contains(text) {
-			return false
+		match, n := foldedPrefix(text[p-aw.k:], aw.w)
+		if *budget -= 1 + n; *budget < 0 {
+			return false, false
+		}
+		if match {
+			return true, true
 		}
 	}
-	return true
+	return false, true
 }
 
 // enFreq is about how many times c occurs in 10,000 bytes of English
@@ -228,21 +272,4 @@ func enFreq(c byte) uint16 {
 		return 20
 	}
 	return 50
-}
-
-// contains looks for the word at each place of its pair. The letters
-// before the pair are one byte each in text, as they are in w.
-func (aw *asciiWord) contains(text []byte) bool {
-	for i := aw.k; i+1 < len(text); {
-		j := aw.pairs.index(text[i:])
-		if j < 0 {
-			return false
-		}
-		p := i + j
-		if foldedPrefix(text[p-aw.k:], aw.w) {
-			return true
-		}
-		i = p + 1
-	}
-	return false
 }

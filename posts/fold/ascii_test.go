@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/newsreader/newsreader/posts/postgen"
 )
 
 // checkMatchASCII compares MatchASCII and ASCIIMatcher, with and
@@ -23,10 +25,41 @@ func checkMatchASCII(t *testing.T, text, query string) {
 		t.Fatalf("text %q, query %q (words %q): MatchASCII %v, folded %q gives %v", text, query, q.Words, got, folded, want)
 	}
 	eachWay(q.ASCIIMatcher, func(way string, m ASCIIMatcher) {
-		if got := m.Match([]byte(text)); got != want {
+		if got, sure := m.Match([]byte(text)); sure && got != want {
 			t.Fatalf("text %q, query %q (words %q): ASCIIMatcher (%s) %v, folded %q gives %v", text, query, q.Words, way, got, folded, want)
 		}
 	})
+}
+
+// TestASCIIMatcherGivesUp: a text made of the start of a word, over and
+// over, is left to folding rather than compared at each place for the
+// length of the word, with pairs and without; an ordinary body is not.
+func TestASCIIMatcherGivesUp(t *testing.T) {
+	long := strings.Repeat("na", 100)
+	for _, c := range []struct {
+		query string
+		text  []byte
+	}{
+		{`nien`, []byte(strings.Repeat("ni", 1<<19))},
+		{`"` + long + `aa"`, []byte(strings.Repeat("na", 1<<19))},
+		{`"` + long + ` x"`, []byte(strings.Repeat("na", 1<<19))},
+		{`"qq qq qq qq qq qq qq qq qq qq qq qq z"`, []byte(strings.Repeat("qq ", 1<<18))}, // IndexByte for q
+	} {
+		q, _ := Parse(c.query)
+		eachWay(q.ASCIIMatcher, func(way string, m ASCIIMatcher) {
+			if _, sure := m.Match(c.text); sure {
+				t.Errorf("%.12s... (%s): sure after a million places", c.query, way)
+			}
+		})
+	}
+	_, post := postgen.Post(2, 4)
+	for !ASCII(post) {
+		_, post = postgen.Post(2, len(post)) // an English one
+	}
+	q, _ := Parse(`"dang hai nam"`)
+	if _, sure := q.ASCIIMatcher().Match(post); !sure {
+		t.Error("a generated post was left to folding")
+	}
 }
 
 func TestMatchASCIIAgreesWithFolding(t *testing.T) {

@@ -253,7 +253,13 @@ func BenchmarkASCIIMatcher(b *testing.B) {
 				for b.Loop() {
 					hits = 0
 					for _, body := range bodies {
-						if way == "matcher" && m.Match(body) || way == "indexbyte" && q.MatchASCII(body) {
+						hit := false
+						if way == "matcher" {
+							hit, _ = m.Match(body)
+						} else {
+							hit = q.MatchASCII(body)
+						}
+						if hit {
 							hits++
 						}
 					}

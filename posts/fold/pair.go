@@ -1,5 +1,7 @@
 package fold
 
+import "math/bits"
+
 // pairSet is a set of two-byte sequences, looked for in one pass over a
 // text (index). It is a union of up to eight groups, each the product of
 // a set of first bytes and a set of second bytes. A byte's membership of
@@ -61,14 +63,53 @@ func (ps *pairSet) add(first, second byteSet) bool {
 
 // index returns the least i such that s[i], s[i+1] is in the set, or -1.
 func (ps *pairSet) index(s []byte) int {
-	i := 0
-	if haveSIMD {
-		var found bool
-		if i, found = pairBlocks(s, ps); found {
-			return i
+	w := ps.places(s)
+	return w.next()
+}
+
+// places walks the places of the set in s, in order.
+func (ps *pairSet) places(s []byte) placeWalk {
+	return placeWalk{ps: ps, s: s}
+}
+
+// placeWalk hands out the places of a pairSet in a text one at a time:
+// those of a block of sixteen found in SIMD (pairBlocks) from its mask,
+// the others from the scan in Go.
+type placeWalk struct {
+	ps   *pairSet
+	s    []byte
+	from int    // where the places not yet looked at begin
+	base int    // the block of mask
+	mask uint32 // its places not handed out yet
+	done bool
+}
+
+// next returns the next place, or -1 when there are no more.
+func (w *placeWalk) next() int {
+	if w.mask == 0 {
+		if w.done {
+			return -1
+		}
+		if haveSIMD && w.from+17 <= len(w.s) {
+			at, mask := pairBlocks(w.s, w.ps, w.from)
+			w.base, w.mask, w.from = at, mask, at
+			if mask != 0 {
+				w.from = at + 16
+			}
+		}
+		if w.mask == 0 {
+			j := w.ps.indexFrom(w.s, w.from)
+			if j < 0 {
+				w.done = true
+				return -1
+			}
+			w.from = j + 1
+			return j
 		}
 	}
-	return ps.indexFrom(s, i)
+	j := bits.TrailingZeros32(w.mask)
+	w.mask &= w.mask - 1
+	return w.base + j
 }
 
 // indexFrom is index in Go, from s[i] on.

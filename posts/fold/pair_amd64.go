@@ -8,10 +8,11 @@ import "golang.org/x/sys/cpu"
 // shuffle, which every x86-64 processor of the last fifteen years has.
 var haveSIMD = cpu.X86.HasSSSE3
 
-// pairBlocks looks for a place of the set in s sixteen bytes at a time,
-// as far as s has seventeen bytes from the place. It returns the place
-// and true, or false and where the bytes left begin (index goes on from
-// there in Go).
+// pairBlocks looks for places of the set in s sixteen at a time, from
+// place i on, as far as s has seventeen bytes from a block's start. It
+// returns the first block with a place in it and a mask of its places
+// (bit j for place at+j), or where the places left begin and a mask of
+// zero (the scan in Go goes on from there).
 //
 //go:noescape
-func pairBlocks(s []byte, ps *pairSet) (i int, found bool)
+func pairBlocks(s []byte, ps *pairSet, i int) (at int, mask uint32)

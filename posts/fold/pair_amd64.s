@@ -16,17 +16,19 @@
 	PSHUFB x, tmp   \
 	PAND   tmp, out
 
-// func pairBlocks(s []byte, ps *pairSet) (i int, found bool)
+// func pairBlocks(s []byte, ps *pairSet, i int) (at int, mask uint32)
 //
-// For each block of sixteen places i, the sixteen bytes s[i] and the
-// sixteen bytes s[i+1] are each split into their low and high four bits;
-// a byte shuffle (PSHUFB) looks each half up in its table of sixteen
-// group masks; the four masks of a place are ANDed, and a place whose
-// mask is not zero is in the set (see pairSet).
-TEXT ·pairBlocks(SB), NOSPLIT, $0-41
+// For each block of sixteen places from i, the sixteen bytes s[at] and
+// the sixteen bytes s[at+1] are each split into their low and high four
+// bits; a byte shuffle (PSHUFB) looks each half up in its table of
+// sixteen group masks; the four masks of a place are ANDed, and a place
+// whose mask is not zero is in the set (see pairSet). The first block
+// with a place in it is returned with a bit set for each of its places.
+TEXT ·pairBlocks(SB), NOSPLIT, $0-52
 	MOVQ s_base+0(FP), SI
 	MOVQ s_len+8(FP), BX
 	MOVQ ps+24(FP), DI
+	MOVQ i+32(FP), CX
 	MOVOU 0(DI), X8   // lo1
 	MOVOU 16(DI), X9  // hi1
 	MOVOU 32(DI), X10 // lo2
@@ -35,14 +37,13 @@ TEXT ·pairBlocks(SB), NOSPLIT, $0-41
 	MOVQ AX, X12
 	PUNPCKLQDQ X12, X12 // 0x0f in each byte
 	PXOR X13, X13       // zero
-	XORQ CX, CX         // i
 
 loop:
 	LEAQ 17(CX), DX
 	CMPQ DX, BX
 	JA   rest
-	MOVOU (SI)(CX*1), X0  // s[i:i+16]
-	MOVOU 1(SI)(CX*1), X1 // s[i+1:i+17]
+	MOVOU (SI)(CX*1), X0  // s[at:at+16]
+	MOVOU 1(SI)(CX*1), X1 // s[at+1:at+17]
 	LOOKUP(X0, X8, X9, X4, X3)   // masks of the first bytes
 	LOOKUP(X1, X10, X11, X6, X5) // of the second bytes
 	PAND X5, X3
@@ -55,13 +56,11 @@ loop:
 	JMP      loop
 
 found:
-	BSFL DX, DX
-	ADDQ DX, CX
-	MOVQ CX, i+32(FP)
-	MOVB $1, found+40(FP)
+	MOVQ CX, at+40(FP)
+	MOVL DX, mask+48(FP)
 	RET
 
 rest:
-	MOVQ CX, i+32(FP)
-	MOVB $0, found+40(FP)
+	MOVQ CX, at+40(FP)
+	MOVL $0, mask+48(FP)
 	RET

@@ -2,7 +2,8 @@
 
 package fold
 
-// haveSIMD is false where pairBlocks has no assembly: index runs in Go.
+// haveSIMD is false where pairBlocks has no assembly: places are found
+// in Go.
 var haveSIMD = false
 
-func pairBlocks(s []byte, ps *pairSet) (i int, found bool) { return 0, false }
+func pairBlocks(s []byte, ps *pairSet, i int) (at int, mask uint32) { return i, 0 }

@@ -2,6 +2,7 @@ package fold
 
 import (
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -83,8 +84,9 @@ func TestPairSetIndex(t *testing.T) {
 	}
 }
 
-// TestPairBlocksEdges puts one place at every position of texts of every
-// length up to 70: the SIMD scan must stop at it or hand over before it.
+// TestPairBlocksEdges puts one place, or two, at every position of
+// texts of every length up to 70: the SIMD scan must report them in the
+// block that holds them, or hand over before them.
 func TestPairBlocksEdges(t *testing.T) {
 	if !haveSIMD {
 		t.Skip("no SIMD scan on this machine")
@@ -103,12 +105,12 @@ func TestPairBlocksEdges(t *testing.T) {
 			if at >= 0 {
 				s[at], s[at+1] = 0xc3, 'n'
 			}
-			i, found := pairBlocks(s, &ps)
+			base, mask := pairBlocks(s, &ps, 0)
 			switch {
-			case found && i != at:
-				t.Fatalf("len %d, place %d: found at %d", n, at, i)
-			case !found && (i > n || at >= 0 && i > at || i+17 <= n):
-				t.Fatalf("len %d, place %d: handed over at %d", n, at, i)
+			case mask != 0 && (base > at || at >= base+16 || mask != 1<<(at-base)):
+				t.Fatalf("len %d, place %d: block %d, mask %b", n, at, base, mask)
+			case mask == 0 && (base > n || at >= 0 && base > at || base+17 <= n):
+				t.Fatalf("len %d, place %d: handed over at %d", n, at, base)
 			}
 			if got := ps.index(s); got != at {
 				t.Fatalf("len %d: index %d, want %d", n, got, at)
@@ -117,23 +119,99 @@ func TestPairBlocksEdges(t *testing.T) {
 	}
 }
 
-// FuzzPairIndex: the SIMD scan and the one in Go find the same place,
-// for a set of up to four groups drawn from the fuzzer's bytes.
+// TestPlaceWalk: a walk hands out every place of the set in order, each
+// once, in SIMD and in Go, from texts of every length up to 100 with
+// places at random, some in runs.
+func TestPlaceWalk(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	var ps pairSet
+	var a, b byteSet
+	a.add('n')
+	a.add('N')
+	b.addRange(0x80, 0xff)
+	b.add('i')
+	ps.add(a, b)
+	for round := range 5000 {
+		s := make([]byte, rng.IntN(100))
+		for i := range s {
+			s[i] = "nNix\xc3\xa0"[rng.IntN(6)]
+		}
+		var want []int
+		for i := 0; i+1 < len(s); i++ {
+			if ps.first[s[i]]&ps.second[s[i+1]] != 0 {
+				want = append(want, i)
+			}
+		}
+		eachScan(func(scan string) {
+			var got []int
+			w := ps.places(s)
+			for p := w.next(); p >= 0; p = w.next() {
+				got = append(got, p)
+			}
+			if w.next() != -1 {
+				t.Fatalf("round %d (%s): a place after the end", round, scan)
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("round %d (%s): %q: places %v, want %v", round, scan, s, got, want)
+			}
+		})
+	}
+}
+
+// eachScan runs f with the scan of pairSet in SIMD, where the machine
+// has it, and in Go, naming it.
+func eachScan(f func(scan string)) {
+	simd := haveSIMD
+	defer func() { haveSIMD = simd }()
+	if simd {
+		f("SIMD")
+	}
+	haveSIMD = false
+	f("Go")
+}
+
+// FuzzPairIndex: the SIMD scan and the one in Go hand out the same
+// places, each in the set as its tables draw it, for a set of up to
+// eight groups drawn from the fuzzer's bytes (a byte, or a range from
+// it when the next says so).
 func FuzzPairIndex(f *testing.F) {
 	f.Add([]byte("nhiên niên"), []byte("nNi\xc3"))
 	f.Add([]byte("\xff\x00\x80"), []byte{0, 0x80, 0xff, 0x7f, 1, 2})
+	f.Add([]byte("0123456789abcdef0123456789"), []byte{'0', 0x83, '5', 0x02, 'a', 'b'})
 	f.Fuzz(func(t *testing.T, text, set []byte) {
 		var ps pairSet
-		for i := 0; i+1 < len(set) && ps.groups < 4; i += 2 {
-			var a, b byteSet
-			a.add(set[i])
-			b.add(set[i+1])
-			ps.add(a, b)
+		pick := func(i int) (s byteSet) {
+			if i+1 < len(set) && set[i+1]&0x80 != 0 {
+				s.addRange(int(set[i]), min(255, int(set[i])+int(set[i+1]&0x3f)))
+			} else {
+				s.add(set[i])
+			}
+			return s
 		}
-		goIndex := ps.indexFrom(text, 0)
-		if haveSIMD {
-			if got := ps.index(text); got != goIndex {
-				t.Fatalf("SIMD index %d, Go %d", got, goIndex)
+		for i := 0; i+1 < len(set) && ps.groups < maxGroups; i += 2 {
+			ps.add(pick(i), pick(i+1))
+		}
+		var walks [][]int
+		eachScan(func(string) {
+			var got []int
+			w := ps.places(text)
+			for p := w.next(); p >= 0; p = w.next() {
+				if p+1 >= len(text) || ps.first[text[p]]&ps.second[text[p+1]] == 0 {
+					t.Fatalf("place %d is not in the set", p)
+				}
+				got = append(got, p)
+			}
+			walks = append(walks, got)
+		})
+		n := 0
+		for i := 0; i+1 < len(text); i++ {
+			if ps.first[text[i]]&ps.second[text[i+1]] != 0 {
+				n++
+			}
+		}
+		for _, got := range walks {
+			if len(got) != n || !slices.Equal(got, walks[0]) {
+				t.Fatalf("walks %v, %d places in the set", walks, n)
 			}
 		}
 	})

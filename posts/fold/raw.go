@@ -42,7 +42,8 @@ type rawWord struct {
 	finders []finder // where to look for the other runes that fold to it
 	// pairs, when set, is looked for instead of spell and finders: the
 	// anchor in ASCII next to a byte its neighbour in w may end or begin
-	// with, and the first two bytes of its other spellings (planPair).
+	// with, and two of the bytes of each other spelling: both of a rune
+	// of two, the last two of a rune of three (planPair).
 	// side is where the ASCII anchor is in such a pair: 0 first, 1 second.
 	pairs *pairSet
 	side  int
@@ -123,8 +124,9 @@ func isAlnum(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' 
 // for with, in one pass for a pairSet: the anchor in ASCII, either case,
 // with the byte next to it on the neighbour's side either the
 // neighbour in ASCII or a byte beyond ASCII (which any other spelling of
-// the neighbour, and a mark between the two, begins or ends with); or the
-// first two bytes of a spelling of the anchor beyond ASCII. Of the
+// the neighbour, and a mark between the two, begins or ends with); or
+// two of the bytes of a spelling of the anchor beyond ASCII (both of a
+// rune of two, the last two of a rune of three: spellGroups). Of the
 // letters and digits of w with a letter or a digit beside them, the one
 // whose pairs are the fewest in Vietnamese text (pairCost) is chosen.
 // A word with none (one letter, or letters between blanks) is left to
@@ -157,9 +159,10 @@ func planPair(w string) (_ rawWord, cost int, ok bool) {
 
 // pairPassSIMD and pairPassGo are what a pass for pairs costs, in the
 // places of anchorPlan (where a pass of IndexByte costs passPlaces): on
-// the Vietnamese bodies of BenchmarkRawMatcher, a word that no pair of
-// its finds took about 0.1 ns a byte in SIMD ("quyx", "2031"), 0.35 in
-// Go, and a word anchored by a digit passes of IndexByte 0.03 ("2031").
+// the Vietnamese bodies of BenchmarkRawMatcher, words whose pairs are
+// in none of them ("quyx", and "2031" when it was still looked for by
+// pairs) took about 0.1 ns a byte in SIMD and 0.35 in Go, and "2031" by
+// passes of IndexByte for its 3, 0.03.
 const (
 	pairPassSIMD = 50
 	pairPassGo   = 180
@@ -271,8 +274,9 @@ type spellPlan struct {
 // spellings beyond ASCII, as many as a pairSet has left beside the two of
 // the letter in ASCII. A rune of two bytes is looked for by both; one of
 // three (U+1E00 to U+1EFF, where Vietnamese keeps its letters with two
-// marks, and the Kelvin and Ångström signs) by its last two, since the
-// first, 0xE1, begins every such letter (find looks a byte back). The
+// marks, and the Kelvin and Ångström signs) by its last two, since its
+// first is one of two (0xE1 for the letters, 0xE2 for the signs) that
+// say nothing of the letter (find looks a byte back). The
 // runes are grouped by those two bytes' first and the high half of their
 // second, so that each group is what it holds, and then, while there are
 // too many, the two groups whose union finds the fewest more places are
@@ -493,11 +497,15 @@ func (m RawMatcher) Match(text []byte) (hit, sure bool) {
 
 // find looks for w at each place the anchor may be. Each place, each
 // character compared there and each blank or mark passed over costs a
-// step, and a text that takes more steps than a quarter of its bytes
+// step, and a text that takes more steps than an eighth of its bytes
 // (one made of the anchor, with the word's start repeated, or with long
 // runs of marks next to it) is left to folding, whose cost is linear.
+// A step costs about 5 to 10 ns, so such a text costs at most about 1 ns
+// a byte before it is folded. Vietnamese bodies take far fewer: on
+// generated ones, words of vowels only ("aoa", "oeo") stayed within a
+// sixteenth.
 func (rw *rawWord) find(text []byte) (found, sure bool) {
-	s := rawSearch{rw: rw, text: text, budget: len(text)/4 + 64}
+	s := rawSearch{rw: rw, text: text, budget: len(text)/8 + 64}
 	// The characters next to the anchor, when they are ASCII, are all
 	// most places need to be passed over: the folding of each is the
 	// byte's own (a blank's a space, which a run of blanks also folds
@@ -512,7 +520,8 @@ func (rw *rawWord) find(text []byte) (found, sure bool) {
 	var spent bool
 	switch {
 	case rw.pairs != nil:
-		found, spent = s.each(rw.pairs.index, func(p int) bool {
+		w := rw.pairs.places(text)
+		found, spent = s.each(w.next, func(p int) bool {
 			// The anchor in ASCII, first or second in the pair, or
 			// spelled beyond ASCII from p, or from the byte before p
 			// when it has three bytes.
@@ -522,7 +531,7 @@ func (rw *rawWord) find(text []byte) (found, sure bool) {
 		})
 	default:
 		for _, c := range rw.spell {
-			if found, spent = s.each(func(b []byte) int { return bytes.IndexByte(b, c) }, s.atASCII); found || spent {
+			if found, spent = s.each(indexByteWalk(text, c), s.atASCII); found || spent {
 				break
 			}
 		}
@@ -530,7 +539,7 @@ func (rw *rawWord) find(text []byte) (found, sure bool) {
 			if found || spent {
 				break
 			}
-			found, spent = s.each(func(b []byte) int { return bytes.IndexByte(b, f.b) }, func(q int) bool {
+			found, spent = s.each(indexByteWalk(text, f.b), func(q int) bool {
 				for offs := f.offs; offs != 0; offs &= offs - 1 {
 					// A spelling of the anchor may begin t bytes
 					// before q.
@@ -546,16 +555,10 @@ func (rw *rawWord) find(text []byte) (found, sure bool) {
 	return found, found || !spent && !s.unsure
 }
 
-// each calls at with each place index finds in the text, in order, until
-// at reports the word found there, or the budget is spent.
-func (s *rawSearch) each(index func([]byte) int, at func(int) bool) (found, spent bool) {
-	for i := 0; i < len(s.text); {
-		j := index(s.text[i:])
-		if j < 0 {
-			return false, false
-		}
-		p := i + j
-		i = p + 1
+// each calls at with each place next hands out, until at reports the
+// word found there, or the budget is spent.
+func (s *rawSearch) each(next func() int, at func(int) bool) (found, spent bool) {
+	for p := next(); p >= 0; p = next() {
 		if s.budget--; s.budget < 0 {
 			return false, true
 		}
@@ -564,6 +567,21 @@ func (s *rawSearch) each(index func([]byte) int, at func(int) bool) (found, spen
 		}
 	}
 	return false, false
+}
+
+// indexByteWalk hands out the places of c in text, in order, with
+// bytes.IndexByte; -1 when there are no more.
+func indexByteWalk(text []byte, c byte) func() int {
+	i := 0
+	return func() int {
+		j := bytes.IndexByte(text[i:], c)
+		if j < 0 {
+			i = len(text)
+			return -1
+		}
+		i += j + 1
+		return i - 1
+	}
 }
 
 // rawSearch is one text searched for one rawWord: the steps left, where
