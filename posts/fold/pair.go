@@ -3,7 +3,7 @@ package fold
 import "math/bits"
 
 // pairSet is a set of two-byte sequences, looked for in one pass over a
-// text (index). It is a union of up to eight groups, each the product of
+// text (places). A place is where one begins. It is a union of up to eight groups, each the product of
 // a set of first bytes and a set of second bytes. A byte's membership of
 // a set is read from two tables of sixteen: one by its low four bits,
 // one by its high four, each entry a mask of groups; the byte is in a
@@ -61,12 +61,6 @@ func (ps *pairSet) add(first, second byteSet) bool {
 	return true
 }
 
-// index returns the least i such that s[i], s[i+1] is in the set, or -1.
-func (ps *pairSet) index(s []byte) int {
-	w := ps.places(s)
-	return w.next()
-}
-
 // places walks the places of the set in s, in order.
 func (ps *pairSet) places(s []byte) placeWalk {
 	return placeWalk{ps: ps, s: s}
@@ -112,7 +106,8 @@ func (w *placeWalk) next() int {
 	return w.base + j
 }
 
-// indexFrom is index in Go, from s[i] on.
+// indexFrom returns the first place of the set in s from s[i] on, or
+// -1, in Go.
 func (ps *pairSet) indexFrom(s []byte, i int) int {
 	if i+1 >= len(s) {
 		return -1

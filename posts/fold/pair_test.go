@@ -6,7 +6,13 @@ import (
 	"testing"
 )
 
-// naiveIndex is pairSet.index by the definition: the first place whose
+// index returns the first place of ps in s, or -1.
+func (ps *pairSet) index(s []byte) int {
+	w := ps.places(s)
+	return w.next()
+}
+
+// naiveIndex is index by the definition: the first place whose
 // two bytes are in one group, from the sets the groups were built of.
 func naiveIndex(s []byte, groups [][2]byteSet) int {
 	for i := 0; i+1 < len(s); i++ {
