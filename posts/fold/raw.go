@@ -217,41 +217,40 @@ type spelling struct {
 
 // drawn is the set s is drawn as in the tables of a pairSet: every byte
 // whose low half is that of a byte of s and whose high half is that of
-// one.
-func drawn(s byteSet) byteSet {
-	var lo, hi uint16
+// one, given as the two halves' masks.
+type drawn struct{ lo, hi uint16 }
+
+func drawSet(s byteSet) drawn {
+	var d drawn
 	for b := range 256 {
 		if s.has(byte(b)) {
-			lo |= 1 << (b & 15)
-			hi |= 1 << (b >> 4)
-		}
-	}
-	var d byteSet
-	for b := range 256 {
-		if lo&(1<<(b&15)) != 0 && hi&(1<<(b>>4)) != 0 {
-			d.add(byte(b))
+			d.lo |= 1 << (b & 15)
+			d.hi |= 1 << (b >> 4)
 		}
 	}
 	return d
 }
 
-// cost is how many places of Vietnamese text (highFreq) per 10,000 bytes
-// the group finds as the tables draw it, and, in a second figure that
-// only breaks ties, how many pairs of bytes it holds.
-func (g spelling) cost() (places, pairs int) {
-	first, second := drawn(g.first), drawn(g.second)
-	for a := range 256 {
-		if !first.has(byte(a)) {
-			continue
-		}
-		for b := range 256 {
-			if second.has(byte(b)) {
-				places += int(highFreq[[2]byte{byte(a), byte(b)}])
-				pairs++
-			}
+func (d drawn) has(b byte) bool { return d.lo&(1<<(b&15)) != 0 && d.hi&(1<<(b>>4)) != 0 }
+func (d drawn) count() int      { return bits.OnesCount16(d.lo) * bits.OnesCount16(d.hi) }
+
+// cost is how many places of Vietnamese text (highFreq, as a list) per
+// 10,000 bytes the group finds as the tables draw it, and, in a second
+// figure that only breaks ties, how many pairs of bytes it holds.
+func (g spelling) cost(freq []pairCount) (places, pairs int) {
+	first, second := drawSet(g.first), drawSet(g.second)
+	for _, f := range freq {
+		if first.has(f.a) && second.has(f.b) {
+			places += int(f.n)
 		}
 	}
-	return places, pairs
+	return places, first.count() * second.count()
+}
+
+// pairCount is a pair of bytes and how many times it occurs.
+type pairCount struct {
+	a, b byte
+	n    uint16
 }
 
 func (g spelling) union(h spelling) spelling {
@@ -282,6 +281,10 @@ type spellPlan struct {
 // too many, the two groups whose union finds the fewest more places are
 // merged. Worked out on first use.
 var spellGroups = sync.OnceValue(func() *[128]spellPlan {
+	var freq []pairCount
+	for ab, n := range highFreq {
+		freq = append(freq, pairCount{ab[0], ab[1], n})
+	}
 	var plans [128]spellPlan
 	for c, runes := range spellings() {
 		var groups []spelling
@@ -298,27 +301,31 @@ var spellGroups = sync.OnceValue(func() *[128]spellPlan {
 			groups[i].first.add(r[t])
 			groups[i].second.add(r[t+1])
 		}
+		type cost struct{ places, pairs int }
+		costs := make([]cost, len(groups))
+		for i, g := range groups {
+			costs[i].places, costs[i].pairs = g.cost(freq)
+		}
 		for len(groups) > maxGroups-2 {
 			bi, bj := 0, 1
-			var bestPlaces, bestPairs int
+			var best, merged cost
 			for i := range groups {
 				for j := i + 1; j < len(groups); j++ {
-					places, pairs := groups[i].union(groups[j]).cost()
-					pi, qi := groups[i].cost()
-					pj, qj := groups[j].cost()
-					places, pairs = places-pi-pj, pairs-qi-qj
-					if i == 0 && j == 1 || places < bestPlaces || places == bestPlaces && pairs < bestPairs {
-						bi, bj, bestPlaces, bestPairs = i, j, places, pairs
+					var u cost
+					u.places, u.pairs = groups[i].union(groups[j]).cost(freq)
+					more := cost{u.places - costs[i].places - costs[j].places, u.pairs - costs[i].pairs - costs[j].pairs}
+					if i == 0 && j == 1 || more.places < best.places || more.places == best.places && more.pairs < best.pairs {
+						bi, bj, best, merged = i, j, more, u
 					}
 				}
 			}
-			groups[bi] = groups[bi].union(groups[bj])
+			groups[bi], costs[bi] = groups[bi].union(groups[bj]), merged
 			groups = append(groups[:bj], groups[bj+1:]...)
+			costs = append(costs[:bj], costs[bj+1:]...)
 		}
 		plans[c].groups = groups
-		for _, g := range groups {
-			places, _ := g.cost()
-			plans[c].cost += places
+		for _, k := range costs {
+			plans[c].cost += k.places
 		}
 	}
 	return &plans
