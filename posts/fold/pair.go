@@ -3,8 +3,9 @@ package fold
 import "math/bits"
 
 // pairSet is a set of two-byte sequences, looked for in one pass over a
-// text (places). A place is where one begins. It is a union of up to eight groups, each the product of
-// a set of first bytes and a set of second bytes. A byte's membership of
+// text (places); a place is where one begins. It is a union of up to
+// eight groups, each the product of a set of first bytes and a set of
+// second bytes. A byte's membership of
 // a set is read from two tables of sixteen: one by its low four bits,
 // one by its high four, each entry a mask of groups; the byte is in a
 // group's set when both entries have the group's bit. That is how the
@@ -36,11 +37,11 @@ func (s *byteSet) addRange(lo, hi int) { // lo to hi, both included
 	}
 }
 
-// add puts the group first × second in the set, or reports false when
-// the set has no group left.
-func (ps *pairSet) add(first, second byteSet) bool {
+// add puts the group first × second in the set. The callers plan their
+// groups to fit; a ninth would be a bug that loses places, so it panics.
+func (ps *pairSet) add(first, second byteSet) {
 	if ps.groups == maxGroups {
-		return false
+		panic("fold: a pairSet holds eight groups")
 	}
 	bit := byte(1) << ps.groups
 	ps.groups++
@@ -58,7 +59,6 @@ func (ps *pairSet) add(first, second byteSet) bool {
 		ps.first[b] = ps.lo1[b&15] & ps.hi1[b>>4]
 		ps.second[b] = ps.lo2[b&15] & ps.hi2[b>>4]
 	}
-	return true
 }
 
 // places walks the places of the set in s, in order.
